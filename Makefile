@@ -1,0 +1,61 @@
+# Two commands: `make run` (portal with demo data, SQLite, no Redis needed) and `make test`.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run test install lint check migrate demo worker web beat bench clean messages
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py seed_demo --port $(PORT)
+
+## Serve the portal with demo data at http://localhost:$(PORT)/ plus a Celery worker with beat.
+run: demo
+	PORT=$(PORT) PY=$(PY) bash scripts/run_dev.sh
+
+## Run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite).
+test: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: install
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+web: install
+	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+worker: install
+	$(VENV)/bin/celery -A portal worker --loglevel=INFO
+
+beat: install
+	$(VENV)/bin/celery -A portal beat --loglevel=INFO
+
+## Re-extract UI strings, apply scripts/vi_translations.py, compile the vi catalog.
+messages: install
+	$(PY) manage.py makemessages -l vi --no-obsolete -i .venv -i var -i static
+	$(PY) scripts/vi_translations.py portal/locale/vi/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages -l vi -i .venv
+
+clean:
+	rm -rf var/ .pytest_cache
+
+## Benchmarks (results in docs/benchmarks.md)
+bench: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_pages.py

@@ -1,0 +1,54 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from home.blocks import HomeStreamBlock
+from sites.selectors import child_units, unit_for_request, unit_for_root_page
+
+
+class HomePage(Page):
+    """The root page of one unit's site."""
+
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    template = "home/home_page.html"
+    # Homes sit only under the portal container (a plain Page); see docs/architecture.md.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.NewsIndexPage", "documents.DocumentIndexPage", "home.StandardPage"]
+    max_count_per_parent = None
+
+    class Meta:
+        verbose_name = _("home page")
+
+    @classmethod
+    def for_new_unit(cls, *, title, slug):
+        return cls(title=title, slug=slug, live=True)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        unit = unit_for_request(request)
+        if unit is None or unit.site.root_page_id != self.pk:
+            # previews and other hosts: find the unit from the page itself
+            unit = unit_for_root_page(self)
+        context["page_unit"] = unit
+        context["child_units"] = list(child_units(unit)) if unit else []
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page (introduction, contacts ...)."""
+
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+
+    template = "home/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

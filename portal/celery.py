@@ -1,0 +1,21 @@
+"""The Celery app. Broker and result store are Redis when REDIS_URL is set,
+otherwise an embedded file-system broker (see settings/base.py)."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
+
+app = Celery("portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Periodic tasks are declared here, in one place.
+app.conf.beat_schedule = {
+    "publish-scheduled-pages": {
+        "task": "portal.tasks.publish_scheduled",
+        "schedule": crontab(minute="*"),
+    },
+}

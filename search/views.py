@@ -1,0 +1,28 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+
+from wagtail.models import Page, Site
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 10
+
+
+def clean_query(raw):
+    """Strip, drop control/zero-width characters and bound the length."""
+    text = "".join(ch for ch in (raw or "") if ch.isprintable())
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def search(request):
+    """Search live, public pages of the current site. Issue #7 makes it Vietnamese-aware."""
+    query = clean_query(request.GET.get("q"))
+    site = Site.find_for_request(request)
+    results = None
+    if query and site is not None:
+        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific()
+        paginator = Paginator(pages.search(query), PAGE_SIZE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except (PageNotAnInteger, EmptyPage):
+            results = paginator.page(1)
+    return TemplateResponse(request, "search/search.html", {"query": query, "results": results})

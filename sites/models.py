@@ -1,0 +1,152 @@
+"""Administrative units, each served as its own Wagtail site."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class UnitLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District")
+    COMMUNE = "commune", _("Commune")
+    WARD = "ward", _("Ward")
+    TOWN = "town", _("Town")
+
+
+# Which levels a unit of each level may sit under. Since the 2025 reform a province
+# has communes and wards directly; historical districts keep their own units.
+ALLOWED_PARENT_LEVELS = {
+    UnitLevel.PROVINCE: set(),
+    UnitLevel.DISTRICT: {UnitLevel.PROVINCE},
+    UnitLevel.COMMUNE: {UnitLevel.PROVINCE, UnitLevel.DISTRICT},
+    UnitLevel.WARD: {UnitLevel.PROVINCE, UnitLevel.DISTRICT},
+    UnitLevel.TOWN: {UnitLevel.PROVINCE, UnitLevel.DISTRICT},
+}
+# Levels that may head an installation (have no parent).
+TOP_LEVELS = {UnitLevel.PROVINCE, UnitLevel.DISTRICT}
+
+
+class UnitQuerySet(models.QuerySet):
+    def with_site(self):
+        return self.select_related("site", "site__root_page")
+
+
+class Unit(models.Model):
+    """An administrative unit (province, district, commune, ward, town).
+
+    Each unit owns a Wagtail ``Site`` (its hostname and root home page), a
+    collection for its images and files, and two groups whose page and
+    collection permissions reach only that unit's subtree and collection.
+    The top unit's approvers are the editorial board (Ban Biên tập).
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    level = models.CharField(_("level"), max_length=16, choices=UnitLevel.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    site = models.OneToOneField(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        on_delete=models.PROTECT,
+        related_name="unit",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        on_delete=models.PROTECT,
+        related_name="unit",
+    )
+    editors_group = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="unit_as_editors"
+    )
+    approvers_group = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="unit_as_approvers"
+    )
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_top(self):
+        return self.parent_id is None
+
+    @property
+    def root_page(self):
+        return self.site.root_page
+
+    @property
+    def root_url(self):
+        return self.site.root_url
+
+
+@register_setting(icon="home")
+class UnitSettings(BaseSiteSetting):
+    """Per-site public information, including the footer lines the law requires."""
+
+    full_name = models.CharField(
+        _("full name"),
+        max_length=255,
+        help_text=_("Shown in the header, e.g. the portal's full title."),
+    )
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    emblem = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("emblem or logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    managing_agency = models.CharField(_("managing agency"), max_length=255, blank=True)
+    licence = models.CharField(_("licence"), max_length=255, blank=True)
+    editor_in_chief = models.CharField(_("person responsible"), max_length=255, blank=True)
+    introduction = models.TextField(_("short introduction"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("full_name"), FieldPanel("short_name"), FieldPanel("emblem")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("managing_agency"),
+                FieldPanel("licence"),
+                FieldPanel("editor_in_chief"),
+            ],
+            heading=_("Legal information"),
+        ),
+        FieldPanel("introduction"),
+    ]
+
+    class Meta:
+        verbose_name = _("unit information")
+        verbose_name_plural = _("unit information")
+
+    def __str__(self):
+        return self.full_name or str(self.site)

@@ -1,0 +1,351 @@
+"""Writes for units: provisioning a unit's site, collection, groups and workflow."""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from sites.models import ALLOWED_PARENT_LEVELS, TOP_LEVELS, Unit, UnitLevel, UnitSettings
+from sites.registry import get_home_page_factory, get_section_builders
+
+logger = logging.getLogger(__name__)
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+
+# Page permissions per role. Editors write and submit; they never publish.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
+APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "publish_page", "unlock_page")
+BOARD_PAGE_PERMISSIONS = APPROVER_PAGE_PERMISSIONS + ("bulk_delete_page",)
+# Collection permissions (Wagtail checks them on its base Image/Document models).
+COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+WORKFLOW_NAME = "portal-moderation"
+
+
+class ProvisioningError(Exception):
+    """Bad provisioning input. ``str(error)`` is a message for the user (Vietnamese)."""
+
+
+@dataclass
+class ProvisionResult:
+    unit: Unit
+    created: bool
+
+
+def _permissions(app_label, codenames):
+    perms = {
+        p.codename: p
+        for p in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    }
+    missing = set(codenames) - set(perms)
+    if missing:
+        raise RuntimeError(f"Missing permissions {sorted(missing)}; run migrate first.")
+    return [perms[c] for c in codenames]
+
+
+def _grant_page_permissions(group, page, codenames):
+    for permission in _permissions("wagtailcore", codenames):
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _grant_collection_permissions(group, collection):
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        (permission,) = _permissions(app_label, [codename])
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
+
+
+def _grant_admin_access(group):
+    (permission,) = _permissions("wagtailadmin", ["access_admin"])
+    group.permissions.add(permission)
+
+
+def _validate(*, name, slug, level, hostname, port):
+    if not name or not name.strip():
+        raise ProvisioningError(_("The unit name must not be empty."))
+    if not SLUG_RE.match(slug or ""):
+        raise ProvisioningError(
+            _("Invalid slug “%(slug)s”: use lowercase letters without diacritics, digits and hyphens.")
+            % {"slug": slug}
+        )
+    if level not in UnitLevel.values:
+        raise ProvisioningError(
+            _("Invalid level “%(level)s”. Valid levels: %(levels)s.")
+            % {"level": level, "levels": ", ".join(UnitLevel.values)}
+        )
+    if not HOSTNAME_RE.match(hostname or ""):
+        raise ProvisioningError(_("Invalid hostname “%(hostname)s”.") % {"hostname": hostname})
+    if not (0 < int(port) < 65536):
+        raise ProvisioningError(_("Invalid port %(port)s.") % {"port": port})
+
+
+def _resolve_parent(parent):
+    if parent is None or parent == "":
+        return None
+    if isinstance(parent, Unit):
+        return parent
+    try:
+        return Unit.objects.select_related("site__root_page", "collection").get(slug=parent)
+    except Unit.DoesNotExist:
+        raise ProvisioningError(_("Unknown parent unit “%(parent)s”.") % {"parent": parent}) from None
+
+
+def _top_unit(unit):
+    while unit.parent_id is not None:
+        unit = unit.parent
+    return unit
+
+
+def _wagtail_placeholder_sites():
+    """The untouched welcome site that Wagtail's migrations create (no unit, a bare leaf page)."""
+    return [
+        site
+        for site in Site.objects.filter(unit__isnull=True).select_related("root_page")
+        if site.root_page.specific_class is Page and site.root_page.is_leaf() and site.root_page.depth == 2
+    ]
+
+
+def _remove_wagtail_welcome_site():
+    for site in _wagtail_placeholder_sites():
+        page = site.root_page
+        site.delete()
+        page.delete()
+
+
+def _ensure_workflow(board_group):
+    """The single moderation workflow shared by every unit."""
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.create(name=_("Editorial board approval"))
+        task.groups.set([board_group])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def _check_existing(unit, *, level, parent, hostname, port):
+    conflicts = []
+    if unit.level != level:
+        conflicts.append(_("level"))
+    if unit.parent_id != (parent.pk if parent else None):
+        conflicts.append(_("parent unit"))
+    if unit.site.hostname != hostname or unit.site.port != int(port):
+        conflicts.append(_("hostname"))
+    if conflicts:
+        raise ProvisioningError(
+            _("A unit with slug “%(slug)s” already exists with a different %(fields)s.")
+            % {"slug": unit.slug, "fields": ", ".join(conflicts)}
+        )
+
+
+@transaction.atomic
+def provision_site(
+    *,
+    name,
+    slug,
+    level,
+    hostname,
+    parent=None,
+    port=80,
+    full_name=None,
+    short_name=None,
+    settings_values=None,
+    sort_order=0,
+):
+    """Create (or complete) a unit and everything its site needs, in one transaction.
+
+    Creates the unit's root ``HomePage`` and standard sections, the Wagtail ``Site``,
+    a collection for the unit's images and files, the unit's editors and approvers
+    groups (permissions limited to the unit's subtree and collection), the unit's
+    site settings and its moderation workflow assignment.
+
+    Idempotent: running it again with the same arguments completes anything missing
+    and changes nothing else. Conflicting input (duplicate hostname, a slug that
+    exists with other attributes, unknown parent, invalid level) raises
+    ``ProvisioningError`` and leaves the database unchanged.
+
+    Page tree: every unit's home sits side by side under one portal container page
+    (a plain ``Page`` below Wagtail's root). The top unit's approvers — the editorial
+    board — hold their permissions on that container, so they inherit to every unit,
+    including ones provisioned later; a unit's own groups hold theirs on its home only.
+    """
+    hostname = (hostname or "").strip().lower()
+    slug = (slug or "").strip()
+    _validate(name=name, slug=slug, level=level, hostname=hostname, port=port)
+    parent_unit = _resolve_parent(parent)
+
+    # Level rules
+    if parent_unit is None:
+        if level not in TOP_LEVELS:
+            raise ProvisioningError(_("A unit of level “%(level)s” needs a parent unit.") % {"level": level})
+    elif parent_unit.level not in ALLOWED_PARENT_LEVELS[UnitLevel(level)]:
+        raise ProvisioningError(
+            _("A unit of level “%(level)s” cannot belong to a unit of level “%(parent_level)s”.")
+            % {"level": level, "parent_level": parent_unit.level}
+        )
+
+    existing = Unit.objects.select_related("site__root_page", "parent").filter(slug=slug).first()
+    if existing:
+        _check_existing(existing, level=level, parent=parent_unit, hostname=hostname, port=port)
+    elif parent_unit is None and Unit.objects.filter(parent__isnull=True).exists():
+        raise ProvisioningError(_("This installation already has a top unit; give the new unit a parent."))
+
+    clash = Site.objects.filter(hostname=hostname).exclude(
+        pk__in=[site.pk for site in _wagtail_placeholder_sites()]
+    )
+    if existing:
+        clash = clash.exclude(pk=existing.site_id)
+    if clash.exists():
+        raise ProvisioningError(
+            _("The hostname “%(hostname)s” is already used by another site.") % {"hostname": hostname}
+        )
+    if not existing and Group.objects.filter(name__in=_group_names(slug, parent_unit is None)).exists():
+        raise ProvisioningError(
+            _("Groups for slug “%(slug)s” already exist without a unit.") % {"slug": slug}
+        )
+
+    with translation.override("vi"):
+        unit, created = _provision(
+            existing=existing,
+            name=name.strip(),
+            slug=slug,
+            level=level,
+            hostname=hostname,
+            port=int(port),
+            parent_unit=parent_unit,
+            full_name=full_name,
+            short_name=short_name,
+            settings_values=settings_values or {},
+            sort_order=sort_order,
+        )
+    logger.debug("Provisioned unit %s (%s)", unit.slug, "created" if created else "checked")
+    return ProvisionResult(unit=unit, created=created)
+
+
+def _group_names(slug, is_top):
+    editors = _("editors")
+    approvers = _("editorial board") if is_top else _("approvers")
+    return [f"{slug} · {editors}", f"{slug} · {approvers}"]
+
+
+def _provision(
+    *,
+    existing,
+    name,
+    slug,
+    level,
+    hostname,
+    port,
+    parent_unit,
+    full_name,
+    short_name,
+    settings_values,
+    sort_order,
+):
+    is_top = parent_unit is None
+
+    # Containers: the portal container page and collection hold every unit.
+    if is_top:
+        if existing:
+            container_page = existing.site.root_page.get_parent()
+            container_collection = existing.collection.get_parent()
+        else:
+            _remove_wagtail_welcome_site()
+            root = Page.get_first_root_node()
+            container_page = root.add_child(
+                instance=Page(
+                    title=_("Portal of %(name)s") % {"name": name}, slug=f"portal-{slug}", live=True
+                )
+            )
+            container_collection = Collection.get_first_root_node().add_child(
+                name=_("Portal of %(name)s") % {"name": name}
+            )
+    else:
+        top = _top_unit(parent_unit)
+        container_page = top.site.root_page.get_parent()
+        container_collection = top.collection.get_parent()
+
+    editors_name, approvers_name = _group_names(slug, is_top)
+    if existing:
+        editors, approvers = existing.editors_group, existing.approvers_group
+        home_page = existing.site.root_page.specific
+        site = existing.site
+        collection = existing.collection
+    else:
+        editors = Group.objects.create(name=editors_name)
+        approvers = Group.objects.create(name=approvers_name)
+        home_page = container_page.add_child(instance=get_home_page_factory()(title=name, slug=slug))
+        site = Site.objects.create(
+            hostname=hostname,
+            port=port,
+            site_name=name,
+            root_page=home_page,
+            is_default_site=is_top,
+        )
+        collection = container_collection.add_child(name=name)
+
+    unit = existing or Unit.objects.create(
+        name=name,
+        slug=slug,
+        level=level,
+        parent=parent_unit,
+        site=site,
+        collection=collection,
+        editors_group=editors,
+        approvers_group=approvers,
+        sort_order=sort_order,
+    )
+
+    UnitSettings.objects.get_or_create(
+        site=site,
+        defaults={
+            "full_name": full_name or name,
+            "short_name": short_name or name,
+            **settings_values,
+        },
+    )
+
+    # Permissions: the unit's own groups on its home and collection only.
+    _grant_page_permissions(editors, home_page, EDITOR_PAGE_PERMISSIONS)
+    _grant_page_permissions(approvers, home_page, APPROVER_PAGE_PERMISSIONS)
+    for group in (editors, approvers):
+        _grant_collection_permissions(group, collection)
+        _grant_admin_access(group)
+    if is_top:
+        # The board moderates every unit: permissions on the containers inherit down.
+        _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
+        _grant_collection_permissions(approvers, container_collection)
+
+    board = _top_unit(unit).approvers_group
+    workflow = _ensure_workflow(board)
+    WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
+
+    for builder in get_section_builders():
+        builder.build(unit=unit, home_page=home_page)
+
+    return unit, existing is None

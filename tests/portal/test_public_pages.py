@@ -1,0 +1,88 @@
+from django.test import Client, override_settings
+from django.urls import path
+from django.utils import timezone
+
+import pytest
+
+from news.models import NewsIndexPage
+from tests.factories import NewsArticlePageFactory
+
+BAD_QUERY_STRINGS = [
+    "page=abc",
+    "page=-1",
+    "page=0",
+    "page=999999999999999999999",
+    "page=1e400",
+    "q=" + "x" * 5000,
+    "q=%00%01",
+    "q=%E2%80%8B",
+    "q='; DROP TABLE wagtailcore_page; --",
+    "q=.*(a+)+$",
+    "q=%F0%9F%98%80",
+    "q=a%CC%81%CC%82",
+    "page=%FF%FE",
+    "q[]=1&q[]=2",
+]
+PUBLIC_PATHS = ["/", "/tin-tuc/", "/van-ban/", "/tim-kiem/"]
+
+
+@pytest.fixture
+def article(commune_a):
+    index = NewsIndexPage.objects.child_of(commune_a.site.root_page).get()
+    return NewsArticlePageFactory(parent=index, title="Xã Phước Hậu ra quân làm sạch môi trường")
+
+
+@pytest.mark.parametrize("query", BAD_QUERY_STRINGS)
+@pytest.mark.parametrize("url", PUBLIC_PATHS)
+def test_public_views_never_500(client, article, url, query):
+    response = client.get(f"{url}?{query}", HTTP_HOST="phuoc-hau.localhost")
+    assert response.status_code == 200
+
+
+def test_custom_404_is_vietnamese_and_branded(client, commune_a):
+    response = client.get("/khong-co-trang-nay/", HTTP_HOST="phuoc-hau.localhost")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert "Xã Phước Hậu" in html  # header of the unit's own site
+    assert 'href="#main"' in html
+
+
+def broken_view(request):
+    raise RuntimeError("boom")
+
+
+urlpatterns = [path("boom/", broken_view)]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_custom_500_page(db):
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    assert "Hệ thống đang gặp sự cố" in response.content.decode()
+
+
+def test_article_page_shows_dd_mm_yyyy(client, article):
+    response = client.get("/tin-tuc/", HTTP_HOST="phuoc-hau.localhost")
+    assert article.title in response.content.decode()
+    date = timezone.localtime(article.published_date).strftime("%d/%m/%Y")
+    detail = client.get(f"/tin-tuc/{article.slug}/", HTTP_HOST="phuoc-hau.localhost")
+    assert detail.status_code == 200
+    assert article.title in detail.content.decode()
+    assert date in detail.content.decode()
+
+
+def test_search_finds_only_this_units_pages(client, article, commune_b):
+    other_index = NewsIndexPage.objects.child_of(commune_b.site.root_page).get()
+    NewsArticlePageFactory(parent=other_index, title="Xã An Hải ra quân làm sạch môi trường")
+    html = client.get("/tim-kiem/?q=ra quân", HTTP_HOST="phuoc-hau.localhost").content.decode()
+    assert "Xã Phước Hậu ra quân" in html
+    assert "Xã An Hải ra quân" not in html
+
+
+def test_home_page_query_budget(client, district, commune_a, commune_b, django_assert_max_num_queries):
+    client.get("/", HTTP_HOST="localhost")  # warm caches (content types, site root paths)
+    with django_assert_max_num_queries(10):
+        response = client.get("/", HTTP_HOST="localhost")
+    assert response.status_code == 200

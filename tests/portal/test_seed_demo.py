@@ -1,0 +1,97 @@
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+import pytest
+
+from news.models import NewsArticlePage
+from sites.models import Unit, UnitSettings
+from users.models import User
+
+UNIT_SLUGS = [
+    "phuoc-dan",
+    "an-hai",
+    "phuoc-hai",
+    "phuoc-hau",
+    "phuoc-huu",
+    "phuoc-son",
+    "phuoc-thai",
+    "phuoc-thuan",
+    "phuoc-vinh",
+]
+
+
+def counts():
+    return (
+        Unit.objects.count(),
+        Site.objects.count(),
+        Page.objects.count(),
+        get_document_model().objects.count(),
+        User.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=True)
+def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
+    call_command("seed_demo", "--port", "80")
+    output = capsys.readouterr().out
+    assert "[10/10]" in output
+    assert output.strip().splitlines()[-1].startswith("Demo ready: 10 units")
+
+    district = Unit.objects.get(slug="ninh-phuoc")
+    assert district.parent is None and district.site.hostname == "localhost"
+    assert set(district.children.values_list("slug", flat=True)) == set(UNIT_SLUGS)
+    assert {u.level for u in district.children.all()} == {"town", "commune"}
+
+    # every seeded host serves its own home page with its own name
+    for unit in Unit.objects.select_related("site"):
+        response = client.get("/", HTTP_HOST=unit.site.hostname)
+        assert response.status_code == 200, unit.slug
+        html = response.content.decode()
+        assert f'<h1 class="home__title">{unit.name}</h1>' in html
+        assert UnitSettings.for_site(unit.site).full_name in html
+        other = next(u for u in Unit.objects.all() if u != unit and u.parent_id)
+        assert f'<h1 class="home__title">{other.name}</h1>' not in html
+
+    # the district home lists the nine units with links to their sites
+    html = client.get("/", HTTP_HOST="localhost").content.decode()
+    assert html.count('class="units__item"') == 9
+    assert 'href="http://phuoc-hau.localhost/"' in html
+    # a commune home links back to the district
+    html = client.get("/", HTTP_HOST="phuoc-hau.localhost").content.decode()
+    assert 'href="http://localhost/"' in html
+
+    # demo accounts
+    assert User.objects.get(username="admin").is_superuser
+    for slug in ["ninh-phuoc", *UNIT_SLUGS]:
+        unit = Unit.objects.get(slug=slug)
+        assert User.objects.get(username=f"{slug}-editor").groups.filter(pk=unit.editors_group_id).exists()
+        assert (
+            User.objects.get(username=f"{slug}-approver").groups.filter(pk=unit.approvers_group_id).exists()
+        )
+    assert client.login(username="phuoc-hau-editor", password="portal-demo-2025")
+
+    # content: the real legacy article on the district, news and documents on every unit
+    legacy = NewsArticlePage.objects.get(slug="hop-danh-gia-trang-thong-tin-dien-tu-9-thang-2020")
+    assert legacy.byline == "Uyên Phương" and legacy.event_date.isoformat() == "2020-09-17"
+    for unit in Unit.objects.all():
+        assert NewsArticlePage.objects.live().descendant_of(unit.site.root_page).count() >= 3
+        assert get_document_model().objects.filter(collection=unit.collection).count() == 2
+    response = client.get("/van-ban/", HTTP_HOST="phuoc-hau.localhost")
+    assert "12/KH-UBND" in response.content.decode()
+
+    before = counts()
+    call_command("seed_demo", "--port", "80")
+    assert counts() == before
+    assert "(0 new)" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@override_settings(DEBUG=False)
+def test_seed_demo_refuses_without_debug_unless_forced():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert Unit.objects.count() == 0
