@@ -6,6 +6,7 @@ then times each URL with Django's test client. Baseline: /healthz (no page tree,
 """
 
 import argparse
+import io
 import os
 import statistics
 import sys
@@ -57,10 +58,12 @@ def main():
     try:
         t0 = time.perf_counter()
         with override_settings(DEBUG=True):
-            call_command("seed_demo", "--port", "80", verbosity=0, stdout=open(os.devnull, "w"))
+            call_command("seed_demo", "--port", "80", verbosity=0, stdout=io.StringIO())
         seed_seconds = time.perf_counter() - t0
         client = Client()
-        print(f"database: {connection.vendor}; seed_demo (10 units): {seed_seconds:.1f} s; repeat={args.repeat}")
+        print(
+            f"database: {connection.vendor}; seed_demo (10 units): {seed_seconds:.1f} s; repeat={args.repeat}"
+        )
         print(f"{'case':<22}{'median ms':>10}{'p95 ms':>10}{'x baseline':>12}")
         baseline = None
         for name, host, path in CASES:
