@@ -208,6 +208,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# No third-party requests from the admin (privacy; portals often run without outside access).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Portal ---------------------------------------------------------------
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "portal-demo-2025")
