@@ -1,9 +1,9 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from home.pagination import paginate
 from sites.selectors import unit_for_root_page
 
 
@@ -31,10 +31,5 @@ class DocumentIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_documents(), self.page_size)
-        try:
-            documents = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            documents = paginator.page(1)
-        context["documents"] = documents
+        context["documents"] = paginate(request, self.get_documents(), self.page_size)
         return context

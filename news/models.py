@@ -1,4 +1,3 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.pagination import paginate
 
 LEAD_MAX_LENGTH = 400
 
@@ -36,12 +36,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_articles(), self.page_size)
-        try:
-            articles = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            articles = paginator.page(1)
-        context["articles"] = articles
+        context["articles"] = paginate(request, self.get_articles(), self.page_size)
         return context
 
 

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from sites.registry import register_section
+from sites.registry import ensure_child_page, register_section
 
 NEWS_SLUG = "tin-tuc"
 
@@ -10,8 +10,4 @@ def build_news_section(*, unit, home_page):
     """Every unit's site has its news index at /tin-tuc/."""
     from news.models import NewsIndexPage
 
-    if NewsIndexPage.objects.child_of(home_page).exists():
-        return
-    home_page.add_child(
-        instance=NewsIndexPage(title=_("News"), slug=NEWS_SLUG, live=True, show_in_menus=True)
-    )
+    ensure_child_page(home_page, NewsIndexPage, title=_("News"), slug=NEWS_SLUG)

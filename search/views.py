@@ -1,7 +1,8 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 
 from wagtail.models import Page, Site
+
+from home.pagination import paginate
 
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
@@ -20,9 +21,5 @@ def search(request):
     results = None
     if query and site is not None:
         pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific()
-        paginator = Paginator(pages.search(query), PAGE_SIZE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            results = paginator.page(1)
+        results = paginate(request, pages.search(query), PAGE_SIZE)
     return TemplateResponse(request, "search/search.html", {"query": query, "results": results})

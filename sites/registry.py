@@ -45,3 +45,10 @@ def get_home_page_factory():
     if _home_page_factory is None:
         raise RuntimeError("No home page factory registered (is the 'home' app installed?)")
     return _home_page_factory
+
+
+def ensure_child_page(parent, page_class, **fields):
+    """Add a live, in-menu child of ``page_class`` under ``parent`` unless one exists (idempotent)."""
+    if page_class.objects.child_of(parent).exists():
+        return
+    parent.add_child(instance=page_class(live=True, show_in_menus=True, **fields))
