@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from home.mixins import UnitContextMixin
 from home.pagination import paginate
-from sites.selectors import unit_for_root_page
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(UnitContextMixin, Page):
     """A unit's document library at /van-ban/.
 
     For now it lists the files in the unit's collection; issue #6 replaces this
@@ -23,13 +23,12 @@ class DocumentIndexPage(Page):
     class Meta:
         verbose_name = _("document index")
 
-    def get_documents(self):
-        unit = unit_for_root_page(self.get_parent())
+    def get_documents(self, unit):
         if unit is None:
             return get_document_model().objects.none()
         return get_document_model().objects.filter(collection=unit.collection).order_by("-created_at", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = paginate(request, self.get_documents(), self.page_size)
+        context["documents"] = paginate(request, self.get_documents(context["unit"]), self.page_size)
         return context

@@ -5,10 +5,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import HomeStreamBlock
-from sites.selectors import child_units, unit_for_request, unit_for_root_page
+from home.mixins import UnitContextMixin
+from home.registry import render_panels
+from sites.selectors import child_units
 
 
-class HomePage(Page):
+class HomePage(UnitContextMixin, Page):
     """The root page of one unit's site."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
@@ -30,16 +32,13 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        unit = unit_for_request(request)
-        if unit is None or unit.site.root_page_id != self.pk:
-            # previews and other hosts: find the unit from the page itself
-            unit = unit_for_root_page(self)
-        context["page_unit"] = unit
+        unit = context["unit"]
         context["child_units"] = list(child_units(unit)) if unit else []
+        context["home_panels"] = render_panels(page=self, unit=unit, request=request, context=context)
         return context
 
 
-class StandardPage(Page):
+class StandardPage(UnitContextMixin, Page):
     """A plain content page (introduction, contacts ...)."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))

@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from news import sections  # noqa: F401  registers the news section
+        from news import home_panels, sections  # noqa: F401  register the section and home panels

@@ -1,20 +1,46 @@
+import re
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BaseStreamBlock
+from home.mixins import UnitContextMixin
 from home.pagination import paginate
+from news import selectors
+from news.blocks import NewsBodyBlock
+from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
 
 LEAD_MAX_LENGTH = 400
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class NewsIndexPage(Page):
-    """A unit's news listing at /tin-tuc/."""
+def parse_month(value):
+    """'2026-11' -> (2026, 11); anything else raises Http404."""
+    match = MONTH_RE.match(value or "")
+    if not match:
+        raise Http404
+    year, month = int(match[1]), int(match[2])
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        raise Http404
+    return year, month
+
+
+class NewsIndexPage(UnitContextMixin, RoutablePageMixin, Page):
+    """A unit's news listing at /tin-tuc/, with category and month filters and feeds."""
 
     template = "news/news_index_page.html"
     parent_page_types = ["home.HomePage"]
@@ -26,43 +52,132 @@ class NewsIndexPage(Page):
         verbose_name = _("news index")
 
     def get_articles(self):
-        return (
-            NewsArticlePage.objects.live()
-            .public()
-            .child_of(self)
-            .defer_streamfields()
-            .order_by("-published_date", "-pk")
-        )
+        return selectors.articles_under(self)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.get_articles(), self.page_size)
-        return context
+    @path("")
+    def listing(self, request):
+        articles = self.get_articles()
+        unit = self.get_unit(request)
+        category = month = None
+        if request.GET.get("category"):
+            category = selectors.category_for_unit(unit, request.GET["category"])
+            if category is None:
+                raise Http404
+            articles = articles.filter(categories=category)
+        if request.GET.get("month"):
+            month = parse_month(request.GET["month"])
+            articles = selectors.in_month(articles, *month)
+        context = {
+            "articles": paginate(request, articles.prefetch_related("categories"), self.page_size),
+            "active_category": category,
+            "active_month": date(month[0], month[1], 1) if month else None,
+            "categories": selectors.categories_for_unit(unit),
+            "archive": selectors.month_archive(self.get_articles()),
+        }
+        return self.render(request, context_overrides=context)
+
+    @path("rss/", name="rss")
+    def rss(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index_page=self)
+
+    @path("atom/", name="atom")
+    def atom(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index_page=self)
+
+    @re_path(r"^(?P<category_slug>[a-z0-9-]+)/rss/$", name="category_rss")
+    def category_rss(self, request, category_slug):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed()(request, index_page=self, category_slug=category_slug)
+
+    @re_path(r"^(?P<category_slug>[a-z0-9-]+)/atom/$", name="category_atom")
+    def category_atom(self, request, category_slug):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed()(request, index_page=self, category_slug=category_slug)
 
 
-class NewsArticlePage(Page):
-    """One news article. Issue #3 extends it (categories, officials, feeds ...)."""
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
-    lead = models.TextField(_("lead"), max_length=LEAD_MAX_LENGTH, blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
-    published_date = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
-    event_date = models.DateField(_("event date"), null=True, blank=True)
-    byline = models.CharField(_("byline"), max_length=255, blank=True)
+
+class NewsArticlePage(UnitContextMixin, Page):
+    """One news article of a unit."""
+
+    lead = models.TextField(
+        _("lead"),
+        max_length=LEAD_MAX_LENGTH,
+        blank=True,
+        help_text=_("A short summary shown under the title and in listings (at most 400 characters)."),
+    )
+    body = StreamField(NewsBodyBlock(), blank=True, verbose_name=_("body"))
+    featured_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("featured image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_date = models.DateTimeField(
+        _("date"), default=timezone.now, db_index=True, help_text=_("The date shown to readers.")
+    )
+    event_date = models.DateField(
+        _("event date"),
+        null=True,
+        blank=True,
+        help_text=_("When the reported event happened; used for timeliness figures."),
+    )
+    byline = models.CharField(_("byline"), max_length=255, blank=True, help_text=_("Pen name of the author."))
     source = models.CharField(_("source"), max_length=255, blank=True)
+    categories = ParentalManyToManyField(Category, verbose_name=_("categories"), blank=True)
+    officials = ParentalManyToManyField(
+        Official,
+        verbose_name=_("officials covered"),
+        blank=True,
+        help_text=_("Leaders whose activities this article reports."),
+    )
+    tags = ClusterTaggableManager(through=NewsArticleTag, verbose_name=_("tags"), blank=True)
+    featured = models.BooleanField(_("featured"), default=False)
+    show_on_all_units = models.BooleanField(
+        _("show on every unit's home"),
+        default=False,
+        help_text=_("District news (Tin huyện): listed on the home page of every unit."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
+        FieldPanel("featured_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [
-                FieldPanel("published_date"),
-                FieldPanel("event_date"),
-                FieldPanel("byline"),
-                FieldPanel("source"),
-            ],
-            heading=_("Details"),
+            [FieldPanel("byline"), FieldPanel("source"), FieldPanel("event_date")],
+            heading=_("Author and source"),
         ),
     ]
+    taxonomy_panels = [
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("officials"),
+        FieldPanel("tags"),
+    ]
+    publishing_panels = [
+        FieldPanel("published_date"),
+        FieldPanel("featured"),
+        FieldPanel("show_on_all_units"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(taxonomy_panels, heading=_("Taxonomy")),
+            ObjectList(publishing_panels + Page.promote_panels, heading=_("Publishing")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
@@ -76,3 +191,20 @@ class NewsArticlePage(Page):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def clean(self):
+        super().clean()
+        published = self.published_date and timezone.localtime(self.published_date).date()
+        if self.event_date and published and self.event_date > published:
+            raise ValidationError({"event_date": _("The event date cannot be after the publication date.")})
+
+    @property
+    def main_category(self):
+        categories = list(self.categories.all())
+        return categories[0] if categories else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["other_news"] = selectors.other_news(self)
+        context["earlier_news"] = selectors.earlier_news(self)
+        return context

@@ -1,8 +1,14 @@
 from django.utils.functional import SimpleLazyObject
 
-from sites.selectors import unit_for_request
+from sites.selectors import unit_for_request, unit_settings_for_request
 
 
 def current_unit(request):
-    """``unit``: the unit of the site answering the request, resolved only when used."""
-    return {"unit": SimpleLazyObject(lambda: unit_for_request(request))}
+    """``unit`` and ``unit_settings`` of the site answering the request, resolved only when used.
+
+    Page templates get the page's own unit instead (``home.mixins.UnitContextMixin``).
+    """
+    return {
+        "unit": SimpleLazyObject(lambda: unit_for_request(request)),
+        "unit_settings": SimpleLazyObject(lambda: unit_settings_for_request(request)),
+    }

@@ -9,12 +9,11 @@ def unit_for_site(site):
     """The unit served by ``site`` (or None), with its site and root page loaded."""
     if site is None:
         return None
-    return Unit.objects.select_related("site", "site__root_page", "parent__site").filter(site=site).first()
-
-
-def unit_for_root_page(page):
-    """The unit whose site starts at ``page`` (or None)."""
-    return Unit.objects.select_related("site", "parent__site").filter(site__root_page_id=page.pk).first()
+    return (
+        Unit.objects.select_related("site", "site__root_page", "parent__site__root_page")
+        .filter(site=site)
+        .first()
+    )
 
 
 def unit_for_request(request):
@@ -24,6 +23,16 @@ def unit_for_request(request):
     return request._portal_unit
 
 
+def unit_settings_for_request(request):
+    """``UnitSettings`` of the request's unit (or None); cached on the request."""
+    from sites.models import UnitSettings
+
+    if not hasattr(request, "_portal_unit_settings"):
+        unit = unit_for_request(request)
+        request._portal_unit_settings = UnitSettings.for_site(unit.site) if unit else None
+    return request._portal_unit_settings
+
+
 def child_units(unit):
     """Units directly below ``unit``, in display order, with their sites loaded."""
     return unit.children.select_related("site", "site__root_page").order_by("sort_order", "name")
@@ -31,3 +40,15 @@ def child_units(unit):
 
 def top_unit():
     return Unit.objects.select_related("site").filter(parent__isnull=True).first()
+
+
+def unit_for_page(page):
+    """The unit whose site contains ``page`` (one query over the page's ancestor paths)."""
+    steplen = page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(1, len(page.path) // steplen + 1)]
+    return (
+        Unit.objects.select_related("site", "parent")
+        .filter(site__root_page__path__in=paths)
+        .order_by("-site__root_page__depth")
+        .first()
+    )

@@ -1,0 +1,27 @@
+from sites.models import UnitSettings
+from sites.selectors import unit_for_page, unit_for_request, unit_settings_for_request
+
+
+class UnitContextMixin:
+    """Puts the page's own ``unit`` and ``unit_settings`` in the template context.
+
+    The context processor resolves them from the request's host; previews in the admin
+    (served from the district's host) would then show the wrong header, so pages use
+    the unit that actually contains them.
+    """
+
+    def get_unit(self, request):
+        unit = unit_for_request(request) if request is not None else None
+        if unit is None or not self.path.startswith(unit.site.root_page.path):
+            unit = unit_for_page(self)
+        return unit
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        unit = self.get_unit(request)
+        context["unit"] = unit
+        if unit is not None and getattr(request, "_portal_unit", None) is unit:
+            context["unit_settings"] = unit_settings_for_request(request)
+        elif unit is not None:
+            context["unit_settings"] = UnitSettings.for_site(unit.site)
+        return context

@@ -1,0 +1,68 @@
+"""RSS 2.0 and Atom feeds per site and per category, with Django's syndication framework."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from news import selectors
+
+FEED_SIZE = 20
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, index_page, category_slug=None):
+        unit = index_page.get_unit(request)
+        category = None
+        if category_slug:
+            category = selectors.category_for_unit(unit, category_slug)
+            if category is None:
+                raise Http404
+        return {"index": index_page, "category": category, "unit": unit}
+
+    def title(self, obj):
+        name = obj["unit"].name if obj["unit"] else obj["index"].title
+        if obj["category"]:
+            return f"{name} – {obj['category'].name}"
+        return f"{name} – {obj['index'].title}"
+
+    def link(self, obj):
+        return obj["index"].get_full_url(self.request)
+
+    def description(self, obj):
+        return _("Latest news from %(name)s") % {"name": self.title(obj)}
+
+    def items(self, obj):
+        articles = selectors.articles_under(obj["index"])
+        if obj["category"]:
+            articles = articles.filter(categories=obj["category"])
+        return list(articles[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.published_date
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.published_date
+
+    def item_author_name(self, item):
+        return item.byline or None
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description

@@ -1,0 +1,85 @@
+"""Queries for news listings; every one is a fixed number of SQL queries."""
+
+from datetime import date, datetime, time
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+OTHER_NEWS_COUNT = 5
+EARLIER_NEWS_COUNT = 10
+
+
+def _article_model():
+    from news.models import NewsArticlePage
+
+    return NewsArticlePage
+
+
+def live_articles():
+    return (
+        _article_model()
+        .objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("featured_image")
+        .order_by("-published_date", "-pk")
+    )
+
+
+def articles_under(page):
+    """Live, public articles below ``page`` (an index, a unit's home or the portal container)."""
+    return live_articles().descendant_of(page)
+
+
+def in_month(articles, year, month):
+    start = timezone.make_aware(datetime.combine(date(year, month, 1), time.min))
+    end_month = date(year + (month == 12), month % 12 + 1, 1)
+    end = timezone.make_aware(datetime.combine(end_month, time.min))
+    return articles.filter(published_date__gte=start, published_date__lt=end)
+
+
+def month_archive(articles, limit=24):
+    """[(first day of month, count)] newest first, in the portal's time zone."""
+    rows = (
+        articles.order_by()
+        .annotate(month=TruncMonth("published_date", tzinfo=timezone.get_current_timezone()))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")[:limit]
+    )
+    return [
+        (row["month"].date() if hasattr(row["month"], "date") else row["month"], row["count"]) for row in rows
+    ]
+
+
+def categories_for_unit(unit):
+    """Shared categories plus the unit's own."""
+    from news.taxonomy import Category
+
+    return list(Category.objects.for_unit(unit))
+
+
+def category_for_unit(unit, slug):
+    from news.taxonomy import Category
+
+    return Category.objects.for_unit(unit).filter(slug=slug).first()
+
+
+def other_news(article):
+    """'Tin khác': recent articles of the same unit sharing the article's first category."""
+    category = article.main_category
+    index_page = article.get_parent()
+    articles = articles_under(index_page).exclude(pk=article.pk)
+    if category is not None:
+        articles = articles.filter(categories=category)
+    return list(articles[:OTHER_NEWS_COUNT])
+
+
+def earlier_news(article):
+    """'Tin đã đưa': the unit's articles published before this one."""
+    return list(
+        articles_under(article.get_parent())
+        .filter(published_date__lt=article.published_date)
+        .exclude(pk=article.pk)[:EARLIER_NEWS_COUNT]
+    )

@@ -1,0 +1,30 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from news.taxonomy import Category, Official
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "tag"
+    list_display = ["name", "slug", "unit", "requires_source"]
+    list_filter = ["unit"]
+    search_fields = ["name"]
+
+
+class OfficialViewSet(SnippetViewSet):
+    model = Official
+    icon = "user"
+    list_display = ["name", "position", "unit", "active"]
+    list_filter = ["unit", "active"]
+    search_fields = ["name", "position"]
+
+
+class NewsTaxonomyGroup(SnippetViewSetGroup):
+    items = (CategoryViewSet, OfficialViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = "Phân loại tin"  # noqa: RUF001
+    menu_name = "news-taxonomy"
+
+
+register_snippet(NewsTaxonomyGroup)
