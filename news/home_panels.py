@@ -10,10 +10,21 @@ GRASSROOTS_COUNT = 8
 DISTRICT_NEWS_COUNT = 5
 
 
+def _live(context):
+    """One live-and-public article queryset per page render, shared by the panels."""
+    if "_live_articles" not in context:
+        context["_live_articles"] = selectors.live_articles()
+    return context["_live_articles"]
+
+
 @register_home_panel("latest-news", template="news/panels/latest.html", order=10)
 def latest_news(*, page, unit, request, context):
-    articles = list(selectors.articles_under(page)[:HOME_LATEST])
-    return {"articles": articles} if articles else None
+    """The unit's newest articles; the newest featured one leads with its picture."""
+    articles = list(_live(context).descendant_of(page)[: HOME_LATEST + 1])
+    if not articles:
+        return None
+    lead = next((a for a in articles if a.featured), None) or articles[0]
+    return {"lead": lead, "articles": [a for a in articles if a is not lead][:HOME_LATEST]}
 
 
 @register_home_panel("grassroots-news", template="news/panels/grassroots.html", order=20)
@@ -28,7 +39,7 @@ def grassroots_news(*, page, unit, request, context):
     in_children = Q()
     for path in roots:
         in_children |= Q(path__startswith=path)
-    articles = selectors.live_articles().filter(in_children)[:GRASSROOTS_COUNT]
+    articles = _live(context).filter(in_children)[:GRASSROOTS_COUNT]
     items = [
         (article, next(u for path, u in roots.items() if article.path.startswith(path)))
         for article in articles
@@ -45,6 +56,6 @@ def district_news(*, page, unit, request, context):
     while top.parent_id is not None:
         top = top.parent  # loaded with select_related by the unit selectors
     articles = list(
-        selectors.articles_under(top.site.root_page).filter(show_on_all_units=True)[:DISTRICT_NEWS_COUNT]
+        _live(context).descendant_of(top.site.root_page).filter(show_on_all_units=True)[:DISTRICT_NEWS_COUNT]
     )
     return {"articles": articles, "top": top} if articles else None

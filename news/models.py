@@ -22,6 +22,7 @@ from home.mixins import UnitContextMixin
 from home.pagination import paginate
 from news import selectors
 from news.blocks import NewsBodyBlock
+from news.forms import NewsArticleForm
 from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
 
 LEAD_MAX_LENGTH = 400
@@ -56,7 +57,7 @@ class NewsIndexPage(UnitContextMixin, RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        articles = self.get_articles()
+        all_articles = articles = self.get_articles()
         unit = self.get_unit(request)
         category = month = None
         if request.GET.get("category"):
@@ -72,7 +73,7 @@ class NewsIndexPage(UnitContextMixin, RoutablePageMixin, Page):
             "active_category": category,
             "active_month": date(month[0], month[1], 1) if month else None,
             "categories": selectors.categories_for_unit(unit),
-            "archive": selectors.month_archive(self.get_articles()),
+            "archive": selectors.month_archive(all_articles),
         }
         return self.render(request, context_overrides=context)
 
@@ -184,6 +185,7 @@ class NewsArticlePage(UnitContextMixin, Page):
         index.FilterField("published_date"),
     ]
 
+    base_form_class = NewsArticleForm
     template = "news/news_article_page.html"
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
@@ -198,13 +200,11 @@ class NewsArticlePage(UnitContextMixin, Page):
         if self.event_date and published and self.event_date > published:
             raise ValidationError({"event_date": _("The event date cannot be after the publication date.")})
 
-    @property
-    def main_category(self):
-        categories = list(self.categories.all())
-        return categories[0] if categories else None
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["other_news"] = selectors.other_news(self)
-        context["earlier_news"] = selectors.earlier_news(self)
+        categories = list(self.categories.all())
+        siblings = selectors.articles_under(self.get_parent())
+        context["article_categories"] = categories
+        context["other_news"] = selectors.other_news(self, siblings, categories[0] if categories else None)
+        context["earlier_news"] = selectors.earlier_news(self, siblings)
         return context

@@ -28,7 +28,11 @@ def live_articles():
 
 
 def articles_under(page):
-    """Live, public articles below ``page`` (an index, a unit's home or the portal container)."""
+    """Live, public articles below ``page`` (an index, a unit's home or the portal container).
+
+    ``public()`` reads the view restrictions when called, so derive further querysets
+    from one result instead of calling this again in the same request.
+    """
     return live_articles().descendant_of(page)
 
 
@@ -48,9 +52,7 @@ def month_archive(articles, limit=24):
         .annotate(count=Count("pk"))
         .order_by("-month")[:limit]
     )
-    return [
-        (row["month"].date() if hasattr(row["month"], "date") else row["month"], row["count"]) for row in rows
-    ]
+    return [(row["month"].date(), row["count"]) for row in rows]
 
 
 def categories_for_unit(unit):
@@ -66,20 +68,16 @@ def category_for_unit(unit, slug):
     return Category.objects.for_unit(unit).filter(slug=slug).first()
 
 
-def other_news(article):
-    """'Tin khác': recent articles of the same unit sharing the article's first category."""
-    category = article.main_category
-    index_page = article.get_parent()
-    articles = articles_under(index_page).exclude(pk=article.pk)
+def other_news(article, siblings, category):
+    """'Tin khác': recent articles of ``siblings`` sharing ``category``, never the article itself."""
+    articles = siblings.exclude(pk=article.pk)
     if category is not None:
         articles = articles.filter(categories=category)
     return list(articles[:OTHER_NEWS_COUNT])
 
 
-def earlier_news(article):
-    """'Tin đã đưa': the unit's articles published before this one."""
+def earlier_news(article, siblings):
+    """'Tin đã đưa': articles of ``siblings`` published before this one."""
     return list(
-        articles_under(article.get_parent())
-        .filter(published_date__lt=article.published_date)
-        .exclude(pk=article.pk)[:EARLIER_NEWS_COUNT]
+        siblings.filter(published_date__lt=article.published_date).exclude(pk=article.pk)[:EARLIER_NEWS_COUNT]
     )

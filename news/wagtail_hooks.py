@@ -1,3 +1,4 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,3 +29,10 @@ class NewsTaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(NewsTaxonomyGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing():
+    from news.admin_views import NewsArticleListingViewSet
+
+    return NewsArticleListingViewSet("news_articles")

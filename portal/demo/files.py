@@ -59,3 +59,27 @@ def simple_pdf(lines):
         out.write(f"{offset:010d} 00000 n \n".encode())
     out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
+
+
+def banner_jpeg(seed, size=(1200, 675)):
+    """A 16:9 illustrative banner: a sky-to-field gradient with a sun; colours vary with ``seed``."""
+    width, height = size
+    palettes = [
+        ((70, 130, 180), (120, 170, 90)),
+        ((255, 160, 90), (60, 120, 60)),
+        ((100, 160, 220), (200, 170, 90)),
+        ((40, 90, 160), (90, 150, 110)),
+    ]
+    sky, field = palettes[seed % len(palettes)]
+    image = Image.new("RGB", size, sky)
+    draw = ImageDraw.Draw(image)
+    horizon = int(height * (0.55 + 0.05 * (seed % 3)))
+    for y in range(horizon):
+        shade = y / horizon
+        draw.line([(0, y), (width, y)], fill=tuple(int(c + (255 - c) * shade * 0.5) for c in sky))
+    draw.rectangle([(0, horizon), (width, height)], fill=field)
+    cx = int(width * (0.2 + 0.15 * (seed % 5)))
+    draw.ellipse((cx - 60, horizon - 200, cx + 60, horizon - 80), fill=(255, 220, 120))
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()

@@ -46,3 +46,44 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Tin số {n}")
     lead = "Sapo của tin."
     body = factory.LazyFunction(lambda: json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]))
+
+
+def news_index(unit):
+    from news.models import NewsIndexPage
+
+    return NewsIndexPage.objects.child_of(unit.site.root_page).get()
+
+
+def publish_article(unit, **fields):
+    """A published article of ``unit`` (categories/officials given as lists)."""
+    categories = fields.pop("categories", [])
+    officials = fields.pop("officials", [])
+    article = NewsArticlePageFactory.build(**fields)
+    article.categories = categories
+    article.officials = officials
+    news_index(unit).add_child(instance=article)
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article
+
+
+def make_image(collection=None, title="Ảnh", **fields):
+    import io
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (200, 50, 50)).save(buffer, format="JPEG")
+    image = get_image_model()(
+        title=title,
+        file=ImageFile(buffer, name="anh.jpg"),
+        description=fields.pop("description", title),
+        **({"collection": collection} if collection else {}),
+        **fields,
+    )
+    image.save()
+    return image

@@ -83,6 +83,6 @@ def test_search_finds_only_this_units_pages(client, article, commune_b):
 
 def test_home_page_query_budget(client, district, commune_a, commune_b, django_assert_max_num_queries):
     client.get("/", HTTP_HOST="localhost")  # warm caches (content types, site root paths)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(13):
         response = client.get("/", HTTP_HOST="localhost")
     assert response.status_code == 200

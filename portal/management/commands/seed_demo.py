@@ -19,7 +19,8 @@ from wagtail.images import get_image_model
 
 from news.legacy import parse_legacy_article
 from news.models import NewsArticlePage, NewsIndexPage
-from portal.demo.files import emblem_png, simple_pdf
+from news.taxonomy import Category, Official
+from portal.demo.files import banner_jpeg, emblem_png, simple_pdf
 from sites.models import UnitSettings
 from sites.services import ProvisioningError, provision_site
 
@@ -159,23 +160,66 @@ class Command(BaseCommand):
     def _news_index(self, unit):
         return NewsIndexPage.objects.child_of(unit.site.root_page).get()
 
-    def _article(
-        self, index_page, *, slug, title, lead, paragraphs, published, event_date, byline, source=""
-    ):
+    def _taxonomy(self, unit, data, *, is_top):
+        """The unit's tracked officials, and any categories it adds to the shared set."""
+        officials = {}
+        for order, spec in enumerate(data["district_officials"] if is_top else data["unit_officials"]):
+            position = spec["position"] if is_top else f"{spec['position']} {_lower_first(unit.name)}"
+            officials[spec["key"]], _created = Official.objects.get_or_create(
+                unit=unit, position=position, defaults={"name": spec["name"], "sort_order": order}
+            )
+        for spec in data["unit_categories"].get(unit.slug, []):
+            Category.objects.get_or_create(unit=unit, slug=spec["slug"], defaults={"name": spec["name"]})
+        return officials
+
+    def _banner(self, unit, title, seed):
+        Image = get_image_model()
+        existing = Image.objects.filter(collection=unit.collection, title=title).first()
+        if existing:
+            return existing
+        image = Image(
+            title=title,
+            collection=unit.collection,
+            description=title,
+            caption=title,
+            credit=f"Ảnh minh họa – {unit.name}",
+            file=ImageFile(io.BytesIO(banner_jpeg(seed)), name=f"anh-{unit.slug}-{seed}.jpg"),
+        )
+        image.save()
+        return image
+
+    def _article(self, unit, spec, *, officials, published, event_date, seed, fmt=None):
+        """Create one published article from a demo spec unless it exists (matched by slug).
+
+        ``fmt`` fills the spec's {name} placeholders; without it the text is taken as is.
+        """
         self.counts["articles"] += 1
-        if NewsArticlePage.objects.child_of(index_page).filter(slug=slug).exists():
+        index_page = self._news_index(unit)
+        if NewsArticlePage.objects.child_of(index_page).filter(slug=spec["slug"]).exists():
             return
+
+        def text(value):
+            return value.format(**fmt) if fmt else value
+
+        title = text(spec["title"])
+        paragraphs = [text(p) for p in spec["paragraphs"]]
         body = [{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs]
         article = NewsArticlePage(
             title=title,
-            slug=slug,
-            lead=lead[:400],
+            slug=spec["slug"],
+            lead=text(spec["lead"])[:400],
             body=json.dumps(body),
             published_date=published,
             event_date=event_date,
-            byline=byline,
-            source=source,
+            byline=text(spec["byline"]),
+            source=spec.get("source", ""),
+            featured=spec.get("featured", False),
+            show_on_all_units=spec.get("show_on_all_units", False),
+            featured_image=self._banner(unit, title, seed) if spec.get("featured_image") else None,
         )
+        article.categories = list(Category.objects.for_unit(unit).filter(slug__in=spec.get("categories", [])))
+        article.officials = [officials[key] for key in spec.get("officials", [])]
+        article.tags.set(spec.get("tags", []))
         index_page.add_child(instance=article)
         article.save_revision().publish()
         self.counts["new_articles"] += 1
@@ -192,46 +236,60 @@ class Command(BaseCommand):
         self.counts["new_documents"] += 1
 
     def _district_content(self, district, data):
-        index_page = self._news_index(district)
+        officials = self._taxonomy(district, data, is_top=True)
         legacy = parse_legacy_article((DEMO_DIR / "sample-legacy-article.txt").read_text(encoding="utf-8"))
+        legacy_spec = {
+            "slug": "hop-danh-gia-trang-thong-tin-dien-tu-9-thang-2020",
+            "title": legacy.title,
+            "lead": legacy.lead,
+            "paragraphs": legacy.paragraphs[1:],
+            "byline": legacy.byline,
+            "categories": ["hoat-dong-lanh-dao"],
+            "tags": ["trang thông tin điện tử"],
+        }
         published = timezone.make_aware(
             timezone.datetime.combine(legacy.published, timezone.datetime.min.time()).replace(hour=8)
         )
         self._article(
-            index_page,
-            slug="hop-danh-gia-trang-thong-tin-dien-tu-9-thang-2020",
-            title=legacy.title,
-            lead=legacy.lead,
-            paragraphs=legacy.paragraphs[1:],
+            district,
+            legacy_spec,
+            officials=officials,
             published=published,
             event_date=legacy.event_date,
-            byline=legacy.byline,
+            seed=0,
         )
+        fmt = {"name": district.name, "name_lower": "huyện Ninh Phước", "short": district.name}
         now = timezone.now()
-        for spec in data["unit_articles"][:2]:
-            self._article(index_page, **self._format_article(spec, district, now, "huyện Ninh Phước"))
+        for seed, spec in enumerate(data["district_articles"] + data["unit_articles"][:2], start=1):
+            published = now - timedelta(days=spec["days_ago"], hours=2)
+            self._article(
+                district,
+                spec,
+                officials=officials,
+                published=published,
+                event_date=timezone.localtime(published).date() - timedelta(days=1),
+                fmt=fmt,
+                seed=seed,
+            )
         year = timezone.localdate().year
         for spec in data["district_documents"]:
             self._document(district, title=spec["title"].format(year=year), number=spec["number"])
 
     def _unit_content(self, unit, data):
-        index_page = self._news_index(unit)
+        officials = self._taxonomy(unit, data, is_top=False)
+        fmt = {"name": unit.name, "name_lower": _lower_first(unit.name), "short": unit.name}
         now = timezone.now()
-        for spec in data["unit_articles"]:
-            self._article(index_page, **self._format_article(spec, unit, now, _lower_first(unit.name)))
+        for seed, spec in enumerate(data["unit_articles"], start=10 * unit.sort_order):
+            published = now - timedelta(days=spec["days_ago"], hours=unit.sort_order)
+            self._article(
+                unit,
+                spec,
+                officials=officials,
+                published=published,
+                event_date=timezone.localtime(published).date() - timedelta(days=1),
+                fmt=fmt,
+                seed=seed,
+            )
         year = timezone.localdate().year
         for spec in data["unit_documents"]:
             self._document(unit, title=spec["title"].format(year=year), number=spec["number"])
-
-    def _format_article(self, spec, unit, now, name_lower):
-        fmt = {"name": unit.name, "name_lower": name_lower, "short": unit.name}
-        published = now - timedelta(days=spec["days_ago"], hours=unit.sort_order)
-        return {
-            "slug": spec["slug"],
-            "title": spec["title"].format(**fmt),
-            "lead": spec["lead"].format(**fmt),
-            "paragraphs": [p.format(**fmt) for p in spec["paragraphs"]],
-            "published": published,
-            "event_date": timezone.localtime(published).date() - timedelta(days=1),
-            "byline": spec["byline"].format(**fmt),
-        }
