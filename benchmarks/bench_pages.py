@@ -22,6 +22,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
@@ -53,6 +54,11 @@ def main():
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
     setup_test_environment()
+    # A database of its own, so a benchmark never collides with a test run.
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    test_settings["NAME"] = (
+        str(settings.VAR_DIR / "bench-db.sqlite3") if connection.vendor == "sqlite" else "bench_portal"
+    )
     logging.getLogger("django.request").setLevel(logging.ERROR)
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:

@@ -232,3 +232,16 @@ def test_admin_article_listing_is_confined(client, commune_a, commune_b, editor_
     html = response.content.decode()
     assert response.status_code == 200
     assert "Tin của Phước Hậu" in html and "Tin của An Hải" not in html
+
+
+def test_preview_from_the_admin_host_shows_the_articles_own_unit(rf, commune_a, district, admin_user):
+    """The admin runs on the district's host; a commune article's preview must still look like its site."""
+    article = publish_article(commune_a, title="Tin xem trước")
+    request = rf.get("/admin/pages/preview/", HTTP_HOST="localhost")
+    request.user = admin_user
+    response = article.serve_preview(request, article.default_preview_mode)
+    html = response.render().content.decode()
+    header = html.split('<header class="site-header"')[1].split("</header>")[0]
+    assert "Xã Phước Hậu" in header and "Huyện Ninh Phước" in header  # parent line + own name
+    footer = html.split('<footer class="site-footer"')[1].split("</footer>")[0]
+    assert "Xã Phước Hậu" in footer

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 import pytest
 
 from news.models import NewsArticlePage
+from news.taxonomy import Category, Official
 from sites.models import Unit, UnitSettings
 from users.models import User
 
@@ -82,6 +83,21 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
         assert get_document_model().objects.filter(collection=unit.collection).count() == 2
     response = client.get("/van-ban/", HTTP_HOST="phuoc-hau.localhost")
     assert "12/KH-UBND" in response.content.decode()
+
+    # news taxonomy and the flow between levels are shown off on every site
+    assert Official.objects.filter(unit__slug="ninh-phuoc", position="Bí thư Huyện ủy").exists()
+    assert Official.objects.filter(unit__slug="phuoc-hau").count() == 2
+    assert Category.objects.filter(unit__slug="phuoc-hau", slug="nong-thon-moi").exists()
+    flagged = NewsArticlePage.objects.get(show_on_all_units=True)
+    assert flagged.featured and flagged.featured_image is not None
+    for unit in Unit.objects.exclude(slug="ninh-phuoc"):
+        assert flagged.title in client.get("/", HTTP_HOST=unit.site.hostname).content.decode()
+    district_home = client.get("/", HTTP_HOST="localhost").content.decode()
+    assert "Tin từ cơ sở" in district_home and 'class="tag">Xã Phước Hậu</span>' in district_home
+    assert (
+        NewsArticlePage.objects.filter(categories__isnull=False).distinct().count()
+        == NewsArticlePage.objects.count()
+    )
 
     before = counts()
     call_command("seed_demo", "--port", "80")
