@@ -1,5 +1,6 @@
 """Queries for news listings; every one is a fixed number of SQL queries."""
 
+import re
 from datetime import date, datetime, time
 
 from django.db.models import Count
@@ -62,9 +63,15 @@ def categories_for_unit(unit):
     return list(Category.objects.for_unit(unit))
 
 
+CATEGORY_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
 def category_for_unit(unit, slug):
+    """The unit's (or a shared) category with ``slug``; None for anything that is not a slug."""
     from news.taxonomy import Category
 
+    if not isinstance(slug, str) or len(slug) > 120 or not CATEGORY_SLUG_RE.match(slug):
+        return None  # never send odd input (NUL bytes, huge strings) to the database
     return Category.objects.for_unit(unit).filter(slug=slug).first()
 
 
