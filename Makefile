@@ -59,3 +59,4 @@ clean:
 ## Benchmarks (results in docs/benchmarks.md)
 bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_pages.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_news.py
