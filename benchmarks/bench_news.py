@@ -15,7 +15,6 @@ import io
 import logging
 import os
 import random
-import statistics
 import sys
 import time
 from datetime import timedelta
@@ -28,7 +27,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
@@ -38,6 +36,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import path  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from benchmarks.common import create_bench_database, destroy_bench_database, print_table  # noqa: E402
 from news.models import NewsArticlePage, NewsIndexPage  # noqa: E402
 from news.taxonomy import Category  # noqa: E402
 from portal import urls as portal_urls  # noqa: E402
@@ -102,18 +101,6 @@ def build_corpus(total, rng):
     print(f"\r  corpus: {made}/{total} articles")
 
 
-def measure(client, host, url, repeat):
-    client.get(url, HTTP_HOST=host)
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        response = client.get(url, HTTP_HOST=host)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    samples.sort()
-    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
@@ -122,12 +109,7 @@ def main():
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     setup_test_environment()
-    # A database of its own, so a benchmark never collides with a test run.
-    test_settings = connection.settings_dict.setdefault("TEST", {})
-    test_settings["NAME"] = (
-        str(settings.VAR_DIR / "bench-db.sqlite3") if connection.vendor == "sqlite" else "bench_portal"
-    )
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=args.keep)
+    old_name = create_bench_database(keep=args.keep)
     try:
         if NewsArticlePage.objects.count() < args.articles:
             with override_settings(DEBUG=True):
@@ -158,16 +140,11 @@ def main():
             f"database: {connection.vendor}; articles: {NewsArticlePage.objects.count()}; "
             f"units: {len(units)}; repeat={args.repeat}"
         )
-        print(f"{'case':<26}{'median ms':>10}{'p95 ms':>10}{'x baseline':>12}")
         with override_settings(ROOT_URLCONF=__name__):
-            baseline = None
-            for name, host, url in cases:
-                median, p95 = measure(client, host, url, args.repeat)
-                baseline = baseline or median
-                print(f"{name:<26}{median:>10.2f}{p95:>10.2f}{median / baseline:>12.1f}")
+            print_table(client, cases, args.repeat)
     finally:
         if not args.keep:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            destroy_bench_database(old_name)
 
 
 if __name__ == "__main__":

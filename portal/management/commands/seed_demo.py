@@ -259,28 +259,28 @@ class Command(BaseCommand):
             seed=0,
         )
         fmt = {"name": district.name, "name_lower": "huyện Ninh Phước", "short": district.name}
-        now = timezone.now()
-        for seed, spec in enumerate(data["district_articles"] + data["unit_articles"][:2], start=1):
-            published = now - timedelta(days=spec["days_ago"], hours=2)
-            self._article(
-                district,
-                spec,
-                officials=officials,
-                published=published,
-                event_date=timezone.localtime(published).date() - timedelta(days=1),
-                fmt=fmt,
-                seed=seed,
-            )
-        year = timezone.localdate().year
-        for spec in data["district_documents"]:
-            self._document(district, title=spec["title"].format(year=year), number=spec["number"])
+        specs = data["district_articles"] + data["unit_articles"][:2]
+        self._recent_articles(district, specs, officials=officials, fmt=fmt, hours=2, first_seed=1)
+        self._documents(district, data["district_documents"])
 
     def _unit_content(self, unit, data):
         officials = self._taxonomy(unit, data, is_top=False)
         fmt = {"name": unit.name, "name_lower": _lower_first(unit.name), "short": unit.name}
+        self._recent_articles(
+            unit,
+            data["unit_articles"],
+            officials=officials,
+            fmt=fmt,
+            hours=unit.sort_order,
+            first_seed=10 * unit.sort_order,
+        )
+        self._documents(unit, data["unit_documents"])
+
+    def _recent_articles(self, unit, specs, *, officials, fmt, hours, first_seed):
+        """Articles dated ``days_ago`` (minus ``hours``) before now; each event the day before."""
         now = timezone.now()
-        for seed, spec in enumerate(data["unit_articles"], start=10 * unit.sort_order):
-            published = now - timedelta(days=spec["days_ago"], hours=unit.sort_order)
+        for seed, spec in enumerate(specs, start=first_seed):
+            published = now - timedelta(days=spec["days_ago"], hours=hours)
             self._article(
                 unit,
                 spec,
@@ -290,6 +290,8 @@ class Command(BaseCommand):
                 fmt=fmt,
                 seed=seed,
             )
+
+    def _documents(self, unit, specs):
         year = timezone.localdate().year
-        for spec in data["unit_documents"]:
+        for spec in specs:
             self._document(unit, title=spec["title"].format(year=year), number=spec["number"])

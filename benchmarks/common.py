@@ -1,0 +1,44 @@
+"""Shared pieces of the benchmark scripts: a database of their own, timing, the result table."""
+
+import statistics
+import time
+
+from django.conf import settings
+from django.db import connection
+
+
+def create_bench_database(*, keep=False):
+    """Create (or with ``keep`` reuse) the benchmark's own test database; returns the old name."""
+    test_settings = connection.settings_dict.setdefault("TEST", {})
+    # A database of its own, so a benchmark never collides with a test run.
+    test_settings["NAME"] = (
+        str(settings.VAR_DIR / "bench-db.sqlite3") if connection.vendor == "sqlite" else "bench_portal"
+    )
+    return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+
+
+def destroy_bench_database(old_name):
+    connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def measure(client, host, url, repeat, expect=200):
+    """(median, p95) in milliseconds of ``repeat`` GETs after one warm-up; each must answer ``expect``."""
+    client.get(url, HTTP_HOST=host)
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, HTTP_HOST=host)
+        samples.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == expect, (url, response.status_code)
+    samples.sort()
+    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+
+
+def print_table(client, cases, repeat, width=26):
+    """Time every (name, host, url[, expected status]) case; the first is the baseline of the ratios."""
+    print(f"{'case':<{width}}{'median ms':>10}{'p95 ms':>10}{'x baseline':>12}")
+    baseline = None
+    for name, host, url, *expect in cases:
+        median, p95 = measure(client, host, url, repeat, *expect)
+        baseline = baseline or median
+        print(f"{name:<{width}}{median:>10.2f}{p95:>10.2f}{median / baseline:>12.1f}")
