@@ -174,6 +174,16 @@ VI = {
     "News from %(name)s": "Tin %(name)s",
     "News from the units": "Tin từ cơ sở",
     "Latest news": "Tin mới",
+    # moderation (issue #4)
+    "Request changes": "Yêu cầu sửa",
+    "Approve": "Duyệt",
+    "Approve with comment": "Duyệt kèm ý kiến",
+    "The approvers of the page's own unit approve this step": "Người duyệt của chính đơn vị sở hữu trang duyệt bước này",
+    "unit approval": "đơn vị duyệt",
+    "unit approvals": "đơn vị duyệt",
+    "editorial board approval": "Ban Biên tập duyệt",
+    "editorial board approvals": "Ban Biên tập duyệt",
+    "Unit approval": "Đơn vị duyệt",
 }
 
 

@@ -150,3 +150,6 @@ class UnitSettings(BaseSiteSetting):
 
     def __str__(self):
         return self.full_name or str(self.site)
+
+
+from sites.moderation import BoardApprovalTask, UnitApprovalTask  # noqa: E402, F401  (workflow task models)

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
@@ -22,6 +21,7 @@ from wagtail.models import (
 )
 
 from sites.models import ALLOWED_PARENT_LEVELS, TOP_LEVELS, Unit, UnitLevel, UnitSettings
+from sites.moderation import BoardApprovalTask, UnitApprovalTask
 from sites.registry import get_home_page_factory, get_section_builders
 
 logger = logging.getLogger(__name__)
@@ -31,10 +31,12 @@ HOSTNAME_RE = re.compile(
     r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$"
 )
 
-# Page permissions per role. Editors write and submit; they never publish.
+# Page permissions per role. Editors write and submit. A unit's approvers review in the
+# workflow but cannot publish past it: everything goes on to the editorial board, which
+# alone publishes, schedules and takes down (the top unit's approvers are the board).
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
-APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "publish_page", "unlock_page")
-BOARD_PAGE_PERMISSIONS = APPROVER_PAGE_PERMISSIONS + ("bulk_delete_page",)
+APPROVER_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
+BOARD_PAGE_PERMISSIONS = APPROVER_PAGE_PERMISSIONS + ("publish_page", "bulk_delete_page")
 # Collection permissions (Wagtail checks them on its base Image/Document models).
 COLLECTION_PERMISSIONS = (
     ("wagtailimages", "add_image"),
@@ -139,12 +141,23 @@ def _remove_wagtail_welcome_site():
 
 
 def _ensure_workflow(board_group):
-    """The single moderation workflow shared by every unit."""
+    """The single moderation workflow shared by every unit: unit approvers, then the board.
+
+    Idempotent, and it repairs a workflow whose steps are not exactly these two.
+    """
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
-    if not workflow.workflow_tasks.exists():
-        task = GroupApprovalTask.objects.create(name=_("Editorial board approval"))
-        task.groups.set([board_group])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    unit_task = UnitApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if unit_task is None:
+        unit_task = UnitApprovalTask.objects.create(name=_("Unit approval"))
+    board_task = BoardApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if board_task is None:
+        board_task = BoardApprovalTask.objects.create(name=_("Editorial board approval"))
+    board_task.groups.set([board_group])
+    steps = [unit_task.pk, board_task.pk]
+    if list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)) != steps:
+        workflow.workflow_tasks.all().delete()
+        for order, task_id in enumerate(steps):
+            WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
     return workflow
 
 
@@ -332,7 +345,9 @@ def _provision(
 
     # Permissions: the unit's own groups on its home and collection only.
     _grant_page_permissions(editors, home_page, EDITOR_PAGE_PERMISSIONS)
-    _grant_page_permissions(approvers, home_page, APPROVER_PAGE_PERMISSIONS)
+    _grant_page_permissions(
+        approvers, home_page, BOARD_PAGE_PERMISSIONS if is_top else APPROVER_PAGE_PERMISSIONS
+    )
     for group in (editors, approvers):
         _grant_collection_permissions(group, collection)
         _grant_admin_access(group)

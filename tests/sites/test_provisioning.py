@@ -91,9 +91,12 @@ def test_editor_permissions_are_confined(editor_a, commune_a, commune_b, distric
     assert allowed == {commune_a.collection}
 
 
-def test_approver_publishes_own_unit_only(approver_a, commune_a, commune_b):
-    assert commune_a.site.root_page.permissions_for_user(approver_a).can_publish()
-    assert not commune_b.site.root_page.permissions_for_user(approver_a).can_publish()
+def test_unit_approver_edits_own_unit_but_publishes_nothing_directly(approver_a, commune_a, commune_b):
+    """A unit's approvers review in the workflow; only the board publishes."""
+    own = commune_a.site.root_page.permissions_for_user(approver_a)
+    assert own.can_edit() and not own.can_publish()
+    other = commune_b.site.root_page.permissions_for_user(approver_a)
+    assert not other.can_edit() and not other.can_publish()
 
 
 def test_board_moderates_every_unit_including_later_ones(board_member, commune_a, district):

@@ -1,0 +1,128 @@
+"""Workflow tasks shared by every unit: the page's own unit approves, then the editorial board.
+
+One workflow serves all units; the unit step finds its approvers from the page's place in the
+tree instead of keeping a copy of the workflow per commune. Both steps enforce four-eyes: the
+person who submitted an item can never approve it.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
+
+REVIEW_ACTIONS = [
+    ("reject", _("Request changes"), True),
+    ("approve", _("Approve"), False),
+    ("approve", _("Approve with comment"), True),
+]
+
+
+def submitted_by(obj, user):
+    """True when ``user`` submitted the workflow that ``obj`` is in."""
+    state = getattr(obj, "current_workflow_state", None)
+    return state is not None and state.requested_by_id == user.pk
+
+
+class FourEyesMixin:
+    """Nobody reviews their own submission, superusers included."""
+
+    def get_actions(self, obj, user):
+        if submitted_by(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if submitted_by(task_state.workflow_state.content_object, user):
+            raise PermissionDenied
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+
+class UnitApprovalTask(FourEyesMixin, Task):
+    """Approval by the approvers group of the unit that owns the page.
+
+    Skipped for the top unit's pages: their approvers are the board, which is the next step.
+    """
+
+    def _unit(self, obj):
+        from sites.selectors import unit_for_page
+
+        return unit_for_page(obj) if isinstance(obj, Page) else None
+
+    def _is_approver(self, obj, user):
+        if user.is_superuser:
+            return True
+        unit = self._unit(obj)
+        return unit is not None and user.groups.filter(pk=unit.approvers_group_id).exists()
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        unit = self._unit(workflow_state.content_object)
+        if unit is not None and unit.parent_id is None:
+            task_state.status = TaskState.STATUS_SKIPPED
+            task_state.finished_at = timezone.now()
+            task_state.save(update_fields=["status", "finished_at"])
+        return task_state
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_approver(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_approver(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self._is_approver(obj, user)
+
+    def user_can_unlock(self, obj, user):
+        return False
+
+    def get_actions(self, obj, user):
+        if self._is_approver(obj, user) and not submitted_by(obj, user):
+            return list(REVIEW_ACTIONS)
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from sites.models import Unit
+
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser:
+            return states
+        roots = Unit.objects.filter(approvers_group__in=user.groups.all()).values_list(
+            "site__root_page__path", flat=True
+        )
+        in_units = Q()
+        for path in roots:
+            in_units |= Q(path__startswith=path)
+        if not in_units:
+            return TaskState.objects.none()
+        page_ids = Page.objects.filter(in_units).annotate(str_id=Cast("id", CharField())).values("str_id")
+        return states.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id__in=page_ids,
+        ).exclude(workflow_state__requested_by=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("The approvers of the page's own unit approve this step")
+
+    class Meta:
+        verbose_name = _("unit approval")
+        verbose_name_plural = _("unit approvals")
+
+
+class BoardApprovalTask(FourEyesMixin, AbstractGroupApprovalTask):
+    """Approval by the editorial board (a group task with four-eyes)."""
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        return (
+            super()
+            .get_task_states_user_can_moderate(user, **kwargs)
+            .exclude(workflow_state__requested_by=user)
+        )
+
+    class Meta:
+        verbose_name = _("editorial board approval")
+        verbose_name_plural = _("editorial board approvals")
