@@ -184,6 +184,7 @@ VI = {
     "editorial board approval": "Ban Biên tập duyệt",
     "editorial board approvals": "Ban Biên tập duyệt",
     "Unit approval": "Đơn vị duyệt",
+    "Article moderation": "Duyệt tin bài",
 }
 
 

@@ -46,7 +46,6 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
-WORKFLOW_NAME = "portal-moderation"
 
 
 class ProvisioningError(Exception):
@@ -140,12 +139,18 @@ def _remove_wagtail_welcome_site():
         page.delete()
 
 
-def _ensure_workflow(board_group):
+def _ensure_workflow(top_unit):
     """The single moderation workflow shared by every unit: unit approvers, then the board.
 
-    Idempotent, and it repairs a workflow whose steps are not exactly these two.
+    It is the workflow assigned to the top unit's home (created with it). Idempotent, and it
+    repairs a workflow whose steps are not exactly these two.
     """
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    board_group = top_unit.approvers_group
+    assignment = WorkflowPage.objects.select_related("workflow").filter(page=top_unit.site.root_page).first()
+    if assignment is not None:
+        workflow = assignment.workflow
+    else:
+        workflow = Workflow.objects.create(name=_("Article moderation"), active=True)
     unit_task = UnitApprovalTask.objects.filter(workflow_tasks__workflow=workflow).first()
     if unit_task is None:
         unit_task = UnitApprovalTask.objects.create(name=_("Unit approval"))
@@ -356,8 +361,7 @@ def _provision(
         _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
         _grant_collection_permissions(approvers, container_collection)
 
-    board = _top_unit(unit).approvers_group
-    workflow = _ensure_workflow(board)
+    workflow = _ensure_workflow(_top_unit(unit))
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
 
     for builder in get_section_builders():

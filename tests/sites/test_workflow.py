@@ -166,3 +166,24 @@ def test_only_the_board_can_publish_directly(client, commune_a, editor_a, approv
     client.post(f"/admin/pages/{page.pk}/edit/", data)
     page.refresh_from_db()
     assert page.live
+
+
+def test_one_workflow_for_every_unit_and_provisioning_repairs_it(district, commune_a, commune_b):
+    from wagtail.models import Workflow, WorkflowPage
+
+    from sites.services import provision_site
+
+    assert Workflow.objects.count() == 1
+    workflow = Workflow.objects.get()
+    assert {wp.page_id for wp in WorkflowPage.objects.filter(workflow=workflow)} == {
+        district.site.root_page_id,
+        commune_a.site.root_page_id,
+        commune_b.site.root_page_id,
+    }
+    workflow.workflow_tasks.filter(task__in=UnitApprovalTask.objects.all()).delete()
+    provision_site(
+        name="Xã An Hải", slug="an-hai", level="commune", hostname="an-hai.localhost", parent="ninh-phuoc"
+    )
+    steps = [wt.task.specific.__class__ for wt in workflow.workflow_tasks.order_by("sort_order")]
+    assert steps == [UnitApprovalTask, BoardApprovalTask]
+    assert Workflow.objects.count() == 1
