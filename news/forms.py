@@ -2,12 +2,13 @@ from django.db.models import Q
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from news.checks import check_article
 from news.taxonomy import Category, Official
 from sites.selectors import unit_for_page
 
 
 class NewsArticleForm(WagtailAdminPageForm):
-    """Offers only the categories and officials that belong to the article's unit."""
+    """Offers only the unit's categories and officials; runs the pre-publication checks on submit."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,3 +26,20 @@ class NewsArticleForm(WagtailAdminPageForm):
             self.fields["officials"].queryset = Official.objects.filter(
                 Q(unit_id__in=ancestors), active=True
             ).select_related("unit")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Checks apply when the article goes to moderation or is published, not to drafts.
+        if "action-submit" in self.data or "action-publish" in self.data:
+            problems = check_article(
+                title=cleaned_data.get("title"),
+                lead=cleaned_data.get("lead"),
+                body=cleaned_data.get("body"),
+                categories=list(cleaned_data.get("categories") or []),
+                source=cleaned_data.get("source"),
+                featured_image=cleaned_data.get("featured_image"),
+            )
+            for problem in problems:
+                if problem.blocking:
+                    self.add_error(problem.field if problem.field in self.fields else None, problem.message)
+        return cleaned_data

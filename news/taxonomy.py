@@ -88,3 +88,25 @@ class Official(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.position}"
+
+
+class BannedPhrase(models.Model):
+    """A phrase the editorial board does not allow (or warns about) in articles."""
+
+    phrase = models.CharField(_("phrase"), max_length=255, unique=True)
+    blocks_submission = models.BooleanField(
+        _("blocks submission"),
+        default=True,
+        help_text=_("Unticked: only a warning shown to the approvers."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    panels = [FieldPanel("phrase"), FieldPanel("blocks_submission"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("banned phrase")
+        verbose_name_plural = _("banned phrases")
+        ordering = ["phrase"]
+
+    def __str__(self):
+        return self.phrase

@@ -2,7 +2,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from news.taxonomy import Category, Official
+from news.taxonomy import BannedPhrase, Category, Official
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -21,8 +21,15 @@ class OfficialViewSet(SnippetViewSet):
     search_fields = ["name", "position"]
 
 
+class BannedPhraseViewSet(SnippetViewSet):
+    model = BannedPhrase
+    icon = "warning"
+    list_display = ["phrase", "blocks_submission", "note"]
+    search_fields = ["phrase"]
+
+
 class NewsTaxonomyGroup(SnippetViewSetGroup):
-    items = (CategoryViewSet, OfficialViewSet)
+    items = (CategoryViewSet, OfficialViewSet, BannedPhraseViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = "Phân loại tin"  # noqa: RUF001
     menu_name = "news-taxonomy"

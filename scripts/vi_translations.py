@@ -185,6 +185,17 @@ VI = {
     "editorial board approvals": "Ban Biên tập duyệt",
     "Unit approval": "Đơn vị duyệt",
     "Article moderation": "Duyệt tin bài",
+    "Choose at least one category.": "Chọn ít nhất một chuyên mục.",
+    "The lead must have at least %(n)s characters.": "Sapo phải có ít nhất %(n)s ký tự.",
+    "Articles in “%(categories)s” must name their source.": "Tin thuộc chuyên mục “%(categories)s” phải ghi rõ nguồn.",
+    "The featured image needs a description (alt text) or must be marked decorative.": "Ảnh đại diện cần có mô tả (văn bản thay thế) hoặc được đánh dấu là ảnh trang trí.",
+    "Contains the phrase “%(phrase)s”, which the editorial board does not allow.": "Có cụm từ “%(phrase)s” mà Ban Biên tập không cho phép.",
+    "phrase": "cụm từ",
+    "blocks submission": "chặn gửi duyệt",
+    "Unticked: only a warning shown to the approvers.": "Bỏ chọn: chỉ cảnh báo cho người duyệt.",
+    "note": "ghi chú",
+    "banned phrase": "cụm từ cấm",
+    "banned phrases": "cụm từ cấm",
 }
 
 

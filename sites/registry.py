@@ -52,3 +52,15 @@ def ensure_child_page(parent, page_class, **fields):
     if page_class.objects.child_of(parent).exists():
         return
     parent.add_child(instance=page_class(live=True, show_in_menus=True, **fields))
+
+
+_board_permissions: set[str] = set()
+
+
+def register_board_permissions(*permissions):
+    """Model permissions ("app_label.codename") the editorial board gets on provisioning."""
+    _board_permissions.update(permissions)
+
+
+def get_board_permissions():
+    return sorted(_board_permissions)

@@ -22,7 +22,7 @@ from wagtail.models import (
 
 from sites.models import ALLOWED_PARENT_LEVELS, TOP_LEVELS, Unit, UnitLevel, UnitSettings
 from sites.moderation import BoardApprovalTask, UnitApprovalTask
-from sites.registry import get_home_page_factory, get_section_builders
+from sites.registry import get_board_permissions, get_home_page_factory, get_section_builders
 
 logger = logging.getLogger(__name__)
 
@@ -357,6 +357,10 @@ def _provision(
         _grant_collection_permissions(group, collection)
         _grant_admin_access(group)
     if is_top:
+        for label in get_board_permissions():
+            app_label, codename = label.split(".")
+            (permission,) = _permissions(app_label, [codename])
+            approvers.permissions.add(permission)
         # The board moderates every unit: permissions on the containers inherit down.
         _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
         _grant_collection_permissions(approvers, container_collection)

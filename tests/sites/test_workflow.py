@@ -8,6 +8,7 @@ from wagtail.models import TaskState, WorkflowState
 import pytest
 
 from news.models import NewsArticlePage
+from news.taxonomy import Category
 from sites.moderation import BoardApprovalTask, UnitApprovalTask
 from tests.factories import NewsArticlePageFactory, UserFactory, news_index
 
@@ -151,7 +152,8 @@ def test_only_the_board_can_publish_directly(client, commune_a, editor_a, approv
     data = {
         "title": page.title,
         "slug": page.slug,
-        "lead": "",
+        "lead": "Bài viết đã đủ điều kiện kiểm tra trước khi xuất bản.",
+        "categories": [Category.objects.filter(unit__isnull=True).first().pk],
         "body-count": "0",
         "published_date": "01/11/2026 08:00",
         "tags": "",
