@@ -196,6 +196,19 @@ VI = {
     "note": "ghi chú",
     "banned phrase": "cụm từ cấm",
     "banned phrases": "cụm từ cấm",
+    "public path": "đường dẫn công khai",
+    "reason": "lý do",
+    "take-down": "lần gỡ bài",
+    "take-downs": "các lần gỡ bài",
+    "Take down": "Gỡ bài",
+    "The page is unpublished at once; its address then tells readers that the content was withdrawn. The reason is kept in the page history.": "Trang được ngừng xuất bản ngay; địa chỉ của trang sẽ báo cho bạn đọc rằng nội dung đã được gỡ bỏ. Lý do được lưu trong lịch sử trang.",
+    "Cancel": "Hủy",
+    "Reason": "Lý do",
+    "Give the reason for taking this page down.": "Nêu lý do gỡ bài.",
+    "“%(title)s” was taken down.": "Đã gỡ “%(title)s”.",
+    "Taken down by the editorial board: %(reason)s": "Ban Biên tập gỡ bài: %(reason)s",
+    "Content withdrawn": "Nội dung đã được gỡ bỏ",
+    "This content was withdrawn by the editorial board on %(date)s.": "Nội dung này đã được Ban Biên tập gỡ bỏ ngày %(date)s.",
 }
 
 

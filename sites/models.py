@@ -153,3 +153,4 @@ class UnitSettings(BaseSiteSetting):
 
 
 from sites.moderation import BoardApprovalTask, UnitApprovalTask  # noqa: E402, F401  (workflow task models)
+from sites.takedown import TakeDown  # noqa: E402, F401

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Response order runs bottom-up: a redirect the board set up wins over the 410 of a take-down.
+    "sites.middleware.TakeDownMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,0 +1,39 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from sites import views
+from sites.takedown import TAKEDOWN_ACTION, can_take_down
+
+
+@hooks.register("register_admin_urls")
+def takedown_urls():
+    return [path("takedown/<int:page_id>/", views.takedown_view, name="portal_takedown")]
+
+
+def _takedown_button(page, user):
+    if can_take_down(user, page):
+        yield Button(
+            _("Take down"), reverse("portal_takedown", args=[page.pk]), icon_name="warning", priority=61
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def takedown_header_button(page, user, view_name, next_url=None):
+    yield from _takedown_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def takedown_listing_button(page, user, next_url=None):
+    yield from _takedown_button(page, user)
+
+
+@hooks.register("register_log_actions")
+def register_takedown_log_action(actions):
+    def message(log_entry):
+        reason = (log_entry.data or {}).get("reason", "")
+        return _("Taken down by the editorial board: %(reason)s") % {"reason": reason}
+
+    actions.register_action(TAKEDOWN_ACTION, _("Take down"), message)
