@@ -52,7 +52,8 @@ def take_down(*, page, user, reason):
         raise ValueError("a reason is required")
     page = page.specific
     site = page.get_site()
-    path = page.get_url_parts()[2] if page.get_url_parts() else page.url_path
+    url_parts = page.get_url_parts()
+    path = url_parts[2] if url_parts else page.url_path
     page.unpublish(user=user, log_action=None)
     TakeDown.objects.create(page=page, site=site, path=path, reason=reason, user=user)
     log(instance=page, action=TAKEDOWN_ACTION, user=user, data={"reason": reason})

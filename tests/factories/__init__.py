@@ -87,3 +87,12 @@ def make_image(collection=None, title="Ảnh", **fields):
     )
     image.save()
     return image
+
+
+def draft_article(unit, owner, **fields):
+    """An unpublished article of ``unit`` with one draft revision by ``owner``."""
+    fields.setdefault("title", "Bài chờ duyệt")
+    page = NewsArticlePageFactory.build(live=False, owner=owner, **fields)
+    news_index(unit).add_child(instance=page)
+    page.save_revision(user=owner)
+    return NewsArticlePage.objects.get(pk=page.pk)

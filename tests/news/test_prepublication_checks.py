@@ -5,19 +5,15 @@ from wagtail.models import WorkflowState
 import pytest
 
 from news.checks import check_article
-from news.models import NewsArticlePage
 from news.taxonomy import BannedPhrase, Category
-from tests.factories import NewsArticlePageFactory, UserFactory, make_image, news_index
+from tests.factories import UserFactory, draft_article, make_image
 
 GOOD_LEAD = "Sáng nay, Ủy ban nhân dân xã tổ chức hội nghị triển khai nhiệm vụ trọng tâm."
 
 
 @pytest.fixture
 def article(commune_a, editor_a):
-    page = NewsArticlePageFactory.build(title="Bài chờ gửi", live=False, owner=editor_a, lead="")
-    news_index(commune_a).add_child(instance=page)
-    page.save_revision(user=editor_a)
-    return NewsArticlePage.objects.get(pk=page.pk)
+    return draft_article(commune_a, editor_a, title="Bài chờ gửi", lead="")
 
 
 def post(client, page, action, **fields):

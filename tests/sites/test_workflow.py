@@ -7,17 +7,13 @@ from wagtail.models import TaskState, WorkflowState
 
 import pytest
 
-from news.models import NewsArticlePage
 from news.taxonomy import Category
 from sites.moderation import BoardApprovalTask, UnitApprovalTask
-from tests.factories import NewsArticlePageFactory, UserFactory, news_index
+from tests.factories import UserFactory, draft_article
 
 
 def draft(unit, owner, title="Bài chờ duyệt"):
-    page = NewsArticlePageFactory.build(title=title, live=False, owner=owner)
-    news_index(unit).add_child(instance=page)
-    page.save_revision(user=owner)
-    return NewsArticlePage.objects.get(pk=page.pk)
+    return draft_article(unit, owner, title=title)
 
 
 def submit(page, user):
