@@ -7,7 +7,7 @@ person who submitted an item can never approve it.
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -85,20 +85,17 @@ class UnitApprovalTask(FourEyesMixin, Task):
         return []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        from sites.models import Unit
+        from sites.selectors import unit_root_paths, within_paths
 
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
         if user.is_superuser:
             return states
-        roots = Unit.objects.filter(approvers_group__in=user.groups.all()).values_list(
-            "site__root_page__path", flat=True
-        )
-        in_units = Q()
-        for path in roots:
-            in_units |= Q(path__startswith=path)
-        if not in_units:
+        roots = unit_root_paths(user, approvers_only=True)
+        if not roots:
             return TaskState.objects.none()
-        page_ids = Page.objects.filter(in_units).annotate(str_id=Cast("id", CharField())).values("str_id")
+        page_ids = (
+            Page.objects.filter(within_paths(roots)).annotate(str_id=Cast("id", CharField())).values("str_id")
+        )
         return states.filter(
             workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
             workflow_state__object_id__in=page_ids,

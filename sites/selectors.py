@@ -1,5 +1,7 @@
 """Reads for units."""
 
+from django.db.models import Q
+
 from wagtail.models import Site
 
 from sites.models import Unit
@@ -52,3 +54,20 @@ def unit_for_page(page):
         .order_by("-site__root_page__depth")
         .first()
     )
+
+
+def unit_root_paths(user, *, approvers_only=False):
+    """Tree paths of the homes of the units ``user`` belongs to (as editor or approver)."""
+    groups = user.groups.all()
+    membership = Q(approvers_group__in=groups)
+    if not approvers_only:
+        membership |= Q(editors_group__in=groups)
+    return list(Unit.objects.filter(membership).values_list("site__root_page__path", flat=True).distinct())
+
+
+def within_paths(paths):
+    """A Q matching pages at or below any of ``paths`` (matches nothing when empty)."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition

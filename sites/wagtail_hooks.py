@@ -5,7 +5,8 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from sites import views
-from sites.takedown import TAKEDOWN_ACTION, can_take_down
+from sites.selectors import unit_root_paths, within_paths
+from sites.takedown import TAKEDOWN_ACTION, can_take_down, is_board_member
 
 
 @hooks.register("register_admin_urls")
@@ -37,3 +38,12 @@ def register_takedown_log_action(actions):
         return _("Taken down by the editorial board: %(reason)s") % {"reason": reason}
 
     actions.register_action(TAKEDOWN_ACTION, _("Take down"), message)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def confine_page_chooser(pages, request):
+    """Unit members choose only their own unit's pages; the board and superusers choose any."""
+    user = request.user
+    if is_board_member(user):
+        return pages
+    return pages.filter(within_paths(unit_root_paths(user)))
