@@ -139,6 +139,20 @@ def _remove_wagtail_welcome_site():
         page.delete()
 
 
+def _disarm_wagtail_default_groups():
+    """Wagtail's migrations create "Editors" and "Moderators" with rights over the whole tree.
+
+    In a portal every right comes from a unit's groups, so those rows go; the groups
+    themselves are deleted when nobody is in them.
+    """
+    defaults = Group.objects.filter(
+        name__in=["Editors", "Moderators"], unit_as_editors__isnull=True, unit_as_approvers__isnull=True
+    )
+    GroupPagePermission.objects.filter(group__in=defaults).delete()
+    GroupCollectionPermission.objects.filter(group__in=defaults).delete()
+    defaults.filter(user__isnull=True).delete()
+
+
 def _ensure_workflow(top_unit):
     """The single moderation workflow shared by every unit: unit approvers, then the board.
 
@@ -294,6 +308,7 @@ def _provision(
             container_collection = existing.collection.get_parent()
         else:
             _remove_wagtail_welcome_site()
+            _disarm_wagtail_default_groups()
             root = Page.get_first_root_node()
             container_page = root.add_child(
                 instance=Page(

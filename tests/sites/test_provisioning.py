@@ -234,3 +234,12 @@ def test_command_creates_unit_and_reports_errors(district, capsys):
             "--hostname",
             "xa-x.localhost",
         )
+
+
+def test_only_unit_groups_hold_page_and_collection_rights(commune_a, commune_b):
+    unit_groups = set()
+    for unit in Unit.objects.all():
+        unit_groups |= {unit.editors_group_id, unit.approvers_group_id}
+    assert set(GroupPagePermission.objects.values_list("group_id", flat=True)) <= unit_groups
+    assert set(GroupCollectionPermission.objects.values_list("group_id", flat=True)) <= unit_groups
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
