@@ -55,8 +55,14 @@ class UnitApprovalTask(FourEyesMixin, Task):
     def _is_approver(self, obj, user):
         if user.is_superuser:
             return True
-        unit = self._unit(obj)
-        return unit is not None and user.groups.filter(pk=unit.approvers_group_id).exists()
+        # The editor asks several times per request (lock, actions, access): answer from a
+        # per-user cache, as Wagtail's group approval task does.
+        cache = user.__dict__.setdefault("_unit_approval_checks", {})
+        key = (self.pk, obj.pk)
+        if key not in cache:
+            unit = self._unit(obj)
+            cache[key] = unit is not None and user.groups.filter(pk=unit.approvers_group_id).exists()
+        return cache[key]
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
