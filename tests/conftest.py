@@ -31,3 +31,13 @@ def approver_a(commune_a):
 @pytest.fixture
 def board_member(district):
     return UserFactory(username="board", groups=[district.approvers_group])
+
+
+@pytest.fixture
+def approver_b(commune_b):
+    return UserFactory(username="b-approver", groups=[commune_b.approvers_group])
+
+
+@pytest.fixture
+def second_board_member(district):
+    return UserFactory(username="board-2", groups=[district.approvers_group])

@@ -41,34 +41,19 @@ def b_content(commune_b):
 def actions(b, a_index, site_id):
     article, index = b["article"], b["index"]
     doc = b["document"]
+    edit = {
+        "title": "Đã bị sửa",
+        "slug": article.slug,
+        "body-count": "0",
+        "lead": article.lead,
+        "published_date": "01/11/2026 08:00",
+        "tags": "",
+    }
     return {
         "explore": ("get", f"/admin/pages/{index.pk}/", None),
         "edit form": ("get", f"/admin/pages/{article.pk}/edit/", None),
-        "save": (
-            "post",
-            f"/admin/pages/{article.pk}/edit/",
-            {
-                "title": "Đã bị sửa",
-                "slug": article.slug,
-                "body-count": "0",
-                "lead": article.lead,
-                "published_date": "01/11/2026 08:00",
-                "tags": "",
-            },
-        ),
-        "publish": (
-            "post",
-            f"/admin/pages/{article.pk}/edit/",
-            {
-                "title": "Đã bị sửa",
-                "slug": article.slug,
-                "body-count": "0",
-                "lead": article.lead,
-                "published_date": "01/11/2026 08:00",
-                "tags": "",
-                "action-publish": "1",
-            },
-        ),
+        "save": ("post", f"/admin/pages/{article.pk}/edit/", edit),
+        "publish": ("post", f"/admin/pages/{article.pk}/edit/", {**edit, "action-publish": "1"}),
         "unpublish": ("post", f"/admin/pages/{article.pk}/unpublish/", {}),
         "delete": ("post", f"/admin/pages/{article.pk}/delete/", {}),
         "move": ("post", f"/admin/pages/{article.pk}/move/{a_index.pk}/confirm/", {}),

@@ -35,16 +35,6 @@ def moderated_by(user):
     }
 
 
-@pytest.fixture
-def approver_b(commune_b):
-    return UserFactory(username="b-approver", groups=[commune_b.approvers_group])
-
-
-@pytest.fixture
-def second_board_member(district):
-    return UserFactory(username="board-2", groups=[district.approvers_group])
-
-
 def approve(page, user, comment=""):
     page.refresh_from_db()
     state = page.current_workflow_task_state
