@@ -32,12 +32,20 @@ class TakeDown(models.Model):
 
 
 def is_board_member(user):
+    """Superuser or member of the top unit's approvers (the editorial board).
+
+    Asked for every row of an admin page listing, so the answer is kept on the user object.
+    """
     from sites.selectors import top_unit
 
     if user.is_superuser:
         return True
-    top = top_unit()
-    return top is not None and user.groups.filter(pk=top.approvers_group_id).exists()
+    if "_is_board_member" not in user.__dict__:
+        top = top_unit()
+        user.__dict__["_is_board_member"] = (
+            top is not None and user.groups.filter(pk=top.approvers_group_id).exists()
+        )
+    return user.__dict__["_is_board_member"]
 
 
 def can_take_down(user, page):
