@@ -200,6 +200,20 @@ class NewsArticlePage(UnitContextMixin, Page):
         if self.event_date and published and self.event_date > published:
             raise ValidationError({"event_date": _("The event date cannot be after the publication date.")})
 
+    def moderation_warnings(self):
+        """Every problem the pre-publication checks find, shown to approvers before they approve."""
+        from news.checks import check_article
+
+        problems = check_article(
+            title=self.title,
+            lead=self.lead,
+            body=self.body,
+            categories=list(self.categories.all()),
+            source=self.source,
+            featured_image=self.featured_image,
+        )
+        return [problem.message for problem in problems]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = list(self.categories.all())

@@ -18,4 +18,8 @@ app.conf.beat_schedule = {
         "task": "portal.tasks.publish_scheduled",
         "schedule": crontab(minute="*"),
     },
+    "review-digests": {
+        "task": "editorial.tasks.send_review_digests",
+        "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Asia/Ho_Chi_Minh
+    },
 }

@@ -33,6 +33,14 @@ class UnitQuerySet(models.QuerySet):
     def with_site(self):
         return self.select_related("site", "site__root_page")
 
+    def for_member(self, user, *, approvers_only=False):
+        """Units ``user`` belongs to, as editor or approver (approvers only if asked)."""
+        groups = user.groups.all()
+        membership = models.Q(approvers_group__in=groups)
+        if not approvers_only:
+            membership |= models.Q(editors_group__in=groups)
+        return self.filter(membership).distinct()
+
 
 class Unit(models.Model):
     """An administrative unit (province, district, commune, ward, town).

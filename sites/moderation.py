@@ -5,20 +5,51 @@ tree instead of keeping a copy of the workflow per commune. Both steps enforce f
 person who submitted an item can never approve it.
 """
 
+from datetime import datetime
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import AbstractGroupApprovalTask, Page, Task, TaskState
 
-REVIEW_ACTIONS = [
-    ("reject", _("Request changes"), True),
-    ("approve", _("Approve"), False),
-    ("approve", _("Approve with comment"), True),
-]
+REJECT = ("reject", _("Request changes"), True)
+APPROVE = ("approve", _("Approve"), False)
+APPROVE_WITH_COMMENT = ("approve", _("Approve with comment"), True)
+APPROVE_WITH_WARNINGS = ("approve", _("Review the warnings and approve"), True)
+REVIEW_ACTIONS = [REJECT, APPROVE, APPROVE_WITH_COMMENT]
+
+REVIEW_TEMPLATE = "sites/workflow_review_modal.html"
+
+
+def warnings_for(obj):
+    """Problems the pre-publication checks find in the version under review (kept on ``obj``).
+
+    Pages opt in with a ``moderation_warnings()`` method; approvers must acknowledge these
+    before they can approve.
+    """
+    if not isinstance(obj, Page):
+        return []
+    if "_moderation_warnings" not in obj.__dict__:
+        specific = obj.get_latest_revision_as_object() if obj.latest_revision_id else obj.specific
+        method = getattr(specific, "moderation_warnings", None)
+        obj.__dict__["_moderation_warnings"] = list(method()) if method else []
+    return obj.__dict__["_moderation_warnings"]
+
+
+def _as_datetime(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value
+    parsed = parse_datetime(str(value))
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
 
 
 def submitted_by(obj, user):
@@ -28,17 +59,66 @@ def submitted_by(obj, user):
 
 
 class FourEyesMixin:
-    """Nobody reviews their own submission, superusers included."""
+    """Shared review rules of both steps.
+
+    - Nobody reviews their own submission, superusers included.
+    - Sending back requires a comment.
+    - When the pre-publication checks warn about the version under review, the only way to
+      approve is the form where the approver acknowledges the warnings.
+    - The final step may approve with a publication time (scheduling).
+    """
+
+    schedulable = False
 
     def get_actions(self, obj, user):
+        self._reviewed_object = obj  # the action forms validate against it
         if submitted_by(obj, user):
             return []
+        actions = self.get_review_actions(obj, user)
+        if actions and warnings_for(obj):
+            return [REJECT, APPROVE_WITH_WARNINGS]
+        if actions and self.schedulable:
+            return [REJECT, APPROVE, ("approve", _("Approve with comment or publication time"), True)]
+        return actions
+
+    def get_review_actions(self, obj, user):
         return super().get_actions(obj, user)
 
+    def get_form_for_action(self, action):
+        from sites.review_forms import RejectForm, review_form
+
+        if action == "reject":
+            return RejectForm
+        if action == "approve":
+            return review_form(self, schedulable=self.schedulable)
+        return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        return REVIEW_TEMPLATE if action in ("approve", "reject") else super().get_template_for_action(action)
+
     def on_action(self, task_state, user, action_name, **kwargs):
-        if submitted_by(task_state.workflow_state.content_object, user):
+        obj = task_state.workflow_state.content_object
+        if submitted_by(obj, user):
+            raise PermissionDenied
+        acknowledged = kwargs.pop("acknowledge_warnings", False)
+        go_live_at = _as_datetime(kwargs.pop("go_live_at", None))
+        if action_name == "approve":
+            if warnings_for(obj) and not acknowledged:
+                raise PermissionDenied  # only the acknowledgement form approves such an item
+            if go_live_at is not None and self.schedulable:
+                self._set_go_live_at(obj, go_live_at)
+        if action_name == "reject" and not (kwargs.get("comment") or "").strip():
             raise PermissionDenied
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    @staticmethod
+    def _set_go_live_at(obj, go_live_at):
+        """Publishing the latest revision (Wagtail's finish action) then schedules instead."""
+        if go_live_at <= timezone.now():
+            raise PermissionDenied
+        revision = obj.get_latest_revision()
+        revision.content["go_live_at"] = go_live_at.isoformat()
+        revision.save(update_fields=["content"])
 
 
 class UnitApprovalTask(FourEyesMixin, Task):
@@ -85,10 +165,8 @@ class UnitApprovalTask(FourEyesMixin, Task):
     def user_can_unlock(self, obj, user):
         return False
 
-    def get_actions(self, obj, user):
-        if self._is_approver(obj, user) and not submitted_by(obj, user):
-            return list(REVIEW_ACTIONS)
-        return []
+    def get_review_actions(self, obj, user):
+        return list(REVIEW_ACTIONS) if self._is_approver(obj, user) else []
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from sites.selectors import unit_root_paths, within_paths
@@ -117,7 +195,9 @@ class UnitApprovalTask(FourEyesMixin, Task):
 
 
 class BoardApprovalTask(FourEyesMixin, AbstractGroupApprovalTask):
-    """Approval by the editorial board (a group task with four-eyes)."""
+    """Approval by the editorial board (a group task with four-eyes); may approve with a time."""
+
+    schedulable = True
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
         return (

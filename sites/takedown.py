@@ -6,11 +6,15 @@ and search engines learn that the content was withdrawn on purpose.
 
 from django.conf import settings
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
 TAKEDOWN_ACTION = "portal.takedown"
+
+# Sent inside the take-down's transaction with ``takedown=``; receivers defer work to commit.
+page_taken_down = Signal()
 
 
 class TakeDown(models.Model):
@@ -63,8 +67,9 @@ def take_down(*, page, user, reason):
     url_parts = page.get_url_parts()
     path = url_parts[2] if url_parts else page.url_path
     page.unpublish(user=user, log_action=None)
-    TakeDown.objects.create(page=page, site=site, path=path, reason=reason, user=user)
+    takedown = TakeDown.objects.create(page=page, site=site, path=path, reason=reason, user=user)
     log(instance=page, action=TAKEDOWN_ACTION, user=user, data={"reason": reason})
+    page_taken_down.send(sender=TakeDown, takedown=takedown)
     return page
 
 

@@ -1,6 +1,13 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from tests.factories import UserFactory, make_unit
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -41,3 +48,50 @@ def approver_b(commune_b):
 @pytest.fixture
 def second_board_member(district):
     return UserFactory(username="board-2", groups=[district.approvers_group])
+
+
+@pytest.fixture(scope="session")
+def worker_mail_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("worker-mail")
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, worker_mail_dir):
+    """A real Celery worker process on the configured broker (Redis in CI, the file-system broker
+    locally), using the test database and writing its e-mail to ``worker_mail_dir``."""
+    from django.db import connection
+
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="portal.settings.test",
+        PORTAL_TEST_DATABASE_NAME=str(connection.settings_dict["NAME"]),
+        PORTAL_TEST_EMAIL_DIR=str(worker_mail_dir),
+    )
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--without-mingle",
+            "--without-gossip",
+            "--purge",
+            "-n",
+            f"test-{os.getpid()}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # after wagtail.admin: replaces Wagtail's workflow e-mails (see editorial/apps.py)
+    "editorial",
     "modelcluster",
     "taggit",
     # Django
@@ -209,6 +211,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zi
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Items waiting longer than this for a decision are highlighted as overdue ("Waiting for me").
+PORTAL_REVIEW_OVERDUE_HOURS = int(os.environ.get("PORTAL_REVIEW_OVERDUE_HOURS", "24"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

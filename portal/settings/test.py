@@ -1,5 +1,6 @@
 """Test settings: PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set (CI), else SQLite."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -9,6 +10,10 @@ DEBUG = False
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if os.environ.get("PORTAL_TEST_EMAIL_DIR"):
+    # A Celery worker started by the tests writes its mail where the tests can read it.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = os.environ["PORTAL_TEST_EMAIL_DIR"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -18,6 +23,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: tests can then close and reopen connections, and worker
     # processes started by tests see the same database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+if os.environ.get("PORTAL_TEST_DATABASE_NAME"):
+    # ...and uses the test database the tests created (test_<name> on PostgreSQL).
+    DATABASES["default"]["NAME"] = os.environ["PORTAL_TEST_DATABASE_NAME"]  # noqa: F405
 ALLOWED_HOSTS = ["localhost", ".localhost", "testserver", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://localhost"
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F405

@@ -89,10 +89,23 @@ def make_image(collection=None, title="Ảnh", **fields):
     return image
 
 
+def shared_category(slug="thong-bao", name="Thông báo"):
+    from news.taxonomy import Category
+
+    category, _ = Category.objects.get_or_create(slug=slug, unit=None, defaults={"name": name})
+    return category
+
+
 def draft_article(unit, owner, **fields):
-    """An unpublished article of ``unit`` with one draft revision by ``owner``."""
+    """An unpublished article of ``unit`` with one draft revision by ``owner``.
+
+    By default it passes the pre-publication checks (a category and a long enough lead).
+    """
     fields.setdefault("title", "Bài chờ duyệt")
+    fields.setdefault("lead", "Sapo của bài chờ duyệt, đủ dài để qua kiểm tra trước khi đăng.")
+    categories = fields.pop("categories", None)
     page = NewsArticlePageFactory.build(live=False, owner=owner, **fields)
+    page.categories = [shared_category()] if categories is None else categories
     news_index(unit).add_child(instance=page)
     page.save_revision(user=owner)
     return NewsArticlePage.objects.get(pk=page.pk)

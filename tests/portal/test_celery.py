@@ -1,6 +1,3 @@
-import os
-import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -9,47 +6,12 @@ from django.utils import timezone
 
 from wagtail.models import Revision
 
-import pytest
-
 from news.models import NewsIndexPage
 from portal import tasks
 from portal.celery import app
 from tests.factories import NewsArticlePageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def celery_worker_process():
-    """A real worker process on the configured broker (Redis in CI, the file-system broker locally)."""
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="portal.settings.test")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-mingle",
-            "--without-gossip",
-            "-n",
-            f"test-{os.getpid()}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 def test_real_worker_answers(celery_worker_process):

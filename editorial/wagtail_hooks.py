@@ -1,0 +1,35 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+from editorial.panels import WaitingForMePanel
+from editorial.views import EditorialLogView
+
+
+@hooks.register("construct_homepage_panels")
+def replace_review_panel(request, panels):
+    """Wagtail's "Awaiting your review" becomes "Waiting for me" with ages and units."""
+    panels[:] = [p for p in panels if not isinstance(p, WorkflowObjectsToModeratePanel)]
+    panels.append(WaitingForMePanel())
+
+
+@hooks.register("register_admin_urls")
+def editorial_urls():
+    return [
+        path("reports/editorial-log/", EditorialLogView.as_view(), name="editorial_log"),
+        path(
+            "reports/editorial-log/results/",
+            EditorialLogView.as_view(results_only=True),
+            name="editorial_log_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def editorial_log_menu_item():
+    return MenuItem(
+        _("Editorial log"), reverse("editorial_log"), icon_name="history", order=650, name="editorial-log"
+    )
