@@ -10,10 +10,12 @@ class NewsConfig(AppConfig):
         from news import home_panels, sections  # noqa: F401  register the section and home panels
         from sites.registry import register_board_permissions
 
-        # The board keeps the list of banned phrases.
+        # The board keeps the list of banned phrases, the shared categories and every unit's
+        # categories and officials (units manage their own: sites/permissions.py).
         register_board_permissions(
-            "news.add_bannedphrase",
-            "news.change_bannedphrase",
-            "news.delete_bannedphrase",
-            "news.view_bannedphrase",
+            *(
+                f"news.{action}_{model}"
+                for model in ("bannedphrase", "category", "official")
+                for action in ("add", "change", "delete", "view")
+            )
         )

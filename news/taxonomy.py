@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from sites.permissions import UnitOwnedForm
+
 # Also created by migration 0003 (which keeps its own copy).
 DEFAULT_CATEGORIES = [
     ("hoat-dong-lanh-dao", "Hoạt động lãnh đạo"),
@@ -49,6 +51,7 @@ class Category(index.Indexed, models.Model):
 
     objects = CategoryQuerySet.as_manager()
 
+    base_form_class = UnitOwnedForm
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("unit"), FieldPanel("requires_source")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -78,6 +81,7 @@ class Official(index.Indexed, models.Model):
     active = models.BooleanField(_("active"), default=True)
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
 
+    base_form_class = UnitOwnedForm
     panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("unit"), FieldPanel("active")]
     search_fields = [index.SearchField("name"), index.SearchField("position")]
 

@@ -1,0 +1,89 @@
+"""Unit-owned rows (categories, officials, ... anything with a ``unit`` foreign key).
+
+Wagtail's snippet permissions are model-wide: whoever may change one category may change them
+all, in every unit. Here the editorial board (and superusers) keep model-wide rights through
+ordinary Django permissions, while a unit's editors and approvers manage the rows of their own
+unit only, without holding any model-wide permission (so other units' rows never show up for
+them, in listings, forms, or the site history).
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.permission_policies import ModelPermissionPolicy
+
+MEMBER_ACTIONS = frozenset({"add", "change", "delete", "view"})
+
+
+def member_unit_ids(user):
+    """Ids of the units ``user`` edits or approves for (kept on the user for the request)."""
+    from sites.models import Unit
+
+    if not user.is_authenticated or not user.is_active:
+        return frozenset()
+    if "_member_unit_ids" not in user.__dict__:
+        user.__dict__["_member_unit_ids"] = frozenset(Unit.objects.for_member(user).values_list("pk", flat=True))
+    return user.__dict__["_member_unit_ids"]
+
+
+class UnitOwnedPermissionPolicy(ModelPermissionPolicy):
+    unit_field = "unit"
+
+    def has_model_permission(self, user, action):
+        return super().user_has_permission(user, action)
+
+    def user_has_permission(self, user, action):
+        if self.has_model_permission(user, action):
+            return True
+        return action in MEMBER_ACTIONS and bool(member_unit_ids(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if self.has_model_permission(user, action):
+            return True
+        if action not in MEMBER_ACTIONS:
+            return False
+        return getattr(instance, f"{self.unit_field}_id") in member_unit_ids(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if any(self.has_model_permission(user, action) for action in actions):
+            return self.model._default_manager.all()
+        if not MEMBER_ACTIONS.intersection(actions):
+            return self.model._default_manager.none()
+        return self.model._default_manager.filter(**{f"{self.unit_field}_id__in": member_unit_ids(user)})
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])
+
+
+class UnitOwnedForm(WagtailAdminModelForm):
+    """Offers unit members only their own units (and requires one); the board chooses any or none."""
+
+    def __init__(self, *args, **kwargs):
+        from sites.models import Unit
+
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("unit")
+        user = self.for_user
+        if field is None or user is None:
+            return
+        opts = self._meta.model._meta
+        if user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            return
+        field.queryset = Unit.objects.filter(pk__in=member_unit_ids(user))
+        field.required = True
+        field.empty_label = None
+
+
+def confined(view_class, action):
+    """``view_class`` whose object must be one ``action`` is allowed on (else 403)."""
+
+    class Confined(view_class):
+        def get_object(self, *args, **kwargs):
+            obj = super().get_object(*args, **kwargs)
+            if not self.permission_policy.user_has_permission_for_instance(self.request.user, action, obj):
+                raise PermissionDenied
+            return obj
+
+    Confined.__name__ = f"UnitConfined{view_class.__name__}"
+    Confined.__qualname__ = Confined.__name__
+    return Confined
