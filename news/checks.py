@@ -68,8 +68,12 @@ def check_article(*, title, lead, body, categories, source, featured_image):
     text = article_text(title, lead, body)
     for phrase in BannedPhrase.objects.all():
         if re.search(rf"(?<!\w){re.escape(_normalise(phrase.phrase))}(?!\w)", text):
-            message = _("Contains the phrase “%(phrase)s”, which the editorial board does not allow.") % {
-                "phrase": phrase.phrase
-            }
+            if phrase.blocks_submission:
+                message = _("Contains the phrase “%(phrase)s”, which the editorial board does not allow.")
+            else:
+                message = _("Contains the phrase “%(phrase)s”, which the editorial board asks to check.")
+            message %= {"phrase": phrase.phrase}
+            if phrase.note:
+                message = f"{message} ({phrase.note})"
             problems.append(Problem(None, message, blocking=phrase.blocks_submission))
     return problems

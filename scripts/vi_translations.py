@@ -224,6 +224,12 @@ VI = {
     "Date / Time": "Ngày / giờ",
     "Edit this item": "Sửa mục này",
     "No log entries found.": "Không có mục nhật ký nào.",
+    "Contains the phrase “%(phrase)s”, which the editorial board asks to check.": (
+        "Có cụm từ “%(phrase)s” mà Ban Biên tập lưu ý cần kiểm tra lại."
+    ),
+    "Rows shared by every unit are kept by the editorial board.": (
+        "Mục dùng chung cho mọi đơn vị do Ban Biên tập quản lý; tại đây bạn quản lý mục của đơn vị mình."
+    ),
     "Dear %(name)s,": "Kính gửi %(name)s,",
     "%(actor)s approved “%(title)s” at the step “%(task)s”. It now goes to the editorial board.": "%(actor)s đã duyệt “%(title)s” ở bước “%(task)s”. Bài được chuyển lên Ban Biên tập.",
     "Comment:": "Ý kiến:",

@@ -8,6 +8,7 @@ them, in listings, forms, or the site history).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -22,7 +23,9 @@ def member_unit_ids(user):
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if "_member_unit_ids" not in user.__dict__:
-        user.__dict__["_member_unit_ids"] = frozenset(Unit.objects.for_member(user).values_list("pk", flat=True))
+        user.__dict__["_member_unit_ids"] = frozenset(
+            Unit.objects.for_member(user).values_list("pk", flat=True)
+        )
     return user.__dict__["_member_unit_ids"]
 
 
@@ -72,6 +75,7 @@ class UnitOwnedForm(WagtailAdminModelForm):
         field.queryset = Unit.objects.filter(pk__in=member_unit_ids(user))
         field.required = True
         field.empty_label = None
+        field.help_text = _("Rows shared by every unit are kept by the editorial board.")
 
 
 def confined(view_class, action):

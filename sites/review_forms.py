@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.forms import TaskStateCommentForm
 from wagtail.admin.widgets import AdminDateTimeInput
+from wagtail.forms import TaskStateCommentForm
 
 from sites.moderation import warnings_for
 

@@ -14,6 +14,7 @@ from wagtail.models import CollectionViewRestriction
 import pytest
 
 from news.models import NewsArticlePage
+from sites.selectors import unit_for_page
 from tests.factories import UserFactory, make_image, news_index, publish_article
 
 SECRET = "Bí mật của An Hải"
@@ -69,6 +70,10 @@ def actions(b, a_index, site_id):
         "site settings": ("get", f"/admin/settings/portal_sites/unitsettings/{site_id}/", None),
         "site history report": ("get", "/admin/reports/site-history/", None),
         "page history": ("get", f"/admin/pages/{article.pk}/history/", None),
+        "preview draft": ("get", f"/admin/pages/{article.pk}/view_draft/", None),
+        "preview edit": ("get", f"/admin/pages/{article.pk}/edit/preview/", None),
+        "workflow history": ("get", f"/admin/pages/{article.pk}/workflow_history/", None),
+        "editorial log": ("get", f"/admin/reports/editorial-log/?unit={unit_for_page(article).pk}", None),
     }
 
 
@@ -115,7 +120,7 @@ def test_other_units_and_anonymous_are_denied_everything(
     table = actions(b_content, news_index(commune_a), commune_b.site_id)
     for name, (method, url, data) in table.items():
         response = call(client, method, url, data)
-        if name == "site history report" and user is not None:
+        if name in ("site history report", "editorial log") and user is not None:
             # the report exists for everyone with admin access; it must not show B's entries
             assert response.status_code == 200 and SECRET not in text(response), name
             continue
@@ -158,3 +163,9 @@ def test_unit_b_members_download_their_private_document(client, commune_b, b_con
     assert b"".join(response.streaming_content if response.streaming else [response.content]).startswith(
         b"%PDF"
     )
+
+
+@pytest.mark.parametrize("path", ["/api/", "/api/v2/pages/", "/api/v2/documents/", "/api/v2/images/"])
+def test_no_content_api_is_exposed(client, b_content, path):
+    # Wagtail's API is not mounted: when one is added it must apply the same unit boundaries.
+    assert client.get(path, HTTP_HOST="an-hai.localhost").status_code == 404
