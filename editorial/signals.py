@@ -4,7 +4,6 @@ A rolled-back submission sends nothing; a committed one queues exactly one task 
 """
 
 import logging
-from functools import partial
 
 from django.db import transaction
 
@@ -44,8 +43,17 @@ def _enqueue(event, object_id):
 
 
 def queue(event, object_id):
-    """Queue the notification after commit; a broker failure is logged, never undoes the action."""
-    transaction.on_commit(partial(_enqueue, event, object_id), robust=True)
+    """Queue the notification after commit; a broker failure is logged, never undoes the action.
+
+    (A named function, not functools.partial: Django logs a failing robust callback by its
+    ``__qualname__``, which a partial does not have.)
+    """
+
+    def enqueue_notification():
+        _enqueue(event, object_id)
+
+    enqueue_notification.event, enqueue_notification.object_id = event, object_id
+    transaction.on_commit(enqueue_notification, robust=True)
 
 
 def on_task_submitted(sender, instance, user=None, **kwargs):

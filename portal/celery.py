@@ -14,8 +14,9 @@ app.autodiscover_tasks()
 
 # Periodic tasks are declared here, in one place.
 app.conf.beat_schedule = {
-    "publish-scheduled-pages": {
-        "task": "portal.tasks.publish_scheduled",
+    # Catch-up and look-ahead for exact-time publishing (scheduling/services.py).
+    "schedule-sweep": {
+        "task": "scheduling.tasks.sweep",
         "schedule": crontab(minute="*"),
     },
     "review-digests": {

@@ -50,3 +50,26 @@ CHECKS = {
 
 def run_checks():
     return {name: check() for name, check in CHECKS.items()}
+
+
+WORKER_STALE_AFTER = 180  # seconds: the sweep runs every minute
+
+
+def worker_state(now=None):
+    """When a worker last ran the per-minute sweep, and whether that is recent."""
+    from django.utils import timezone
+
+    from scheduling.services import worker_last_seen
+
+    now = now or timezone.now()
+    try:
+        seen = worker_last_seen()
+    except Exception as exc:  # cache down: unknown
+        return {"ok": False, "last_seen": None, "error": exc.__class__.__name__}
+    if seen is None:
+        return {"ok": False, "last_seen": None, "error": "no sweep seen yet"}
+    age = (now - seen).total_seconds()
+    state = {"ok": age <= WORKER_STALE_AFTER, "last_seen": seen.isoformat(), "age_seconds": round(age)}
+    if not state["ok"]:
+        state["error"] = f"no worker has run the sweep for {age:.0f} s"
+    return state

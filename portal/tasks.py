@@ -1,17 +1,15 @@
 """Thin Celery wrappers around publishing commands; the logic stays in Wagtail and services."""
 
-from django.core.management import call_command
+from django.utils.module_loading import import_string
 
 from celery import shared_task
 
 
-@shared_task(ignore_result=True)
-def publish_scheduled():
-    """Publish pages whose go-live time has passed and unpublish expired ones.
-
-    Runs every minute from beat until exact-time scheduling replaces it.
-    """
-    call_command("publish_scheduled")
+@shared_task(ignore_result=True, acks_late=True)
+def run_django_task(module_path, args, kwargs, result_id=None):
+    """Run one django-tasks task (Wagtail's background work) on a Celery worker."""
+    task = import_string(module_path)
+    task.call(*args, **kwargs)
 
 
 @shared_task

@@ -20,6 +20,9 @@ def healthz(request):
     }
     if down:
         payload["down"] = down
+    # Workers and beat: reported, not part of the status (the web container stays healthy while
+    # a worker restarts; the sweep catches up). The per-minute sweep records when it last ran.
+    payload["worker"] = health.worker_state()
     return JsonResponse(payload, status=503 if down else 200)
 
 

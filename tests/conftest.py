@@ -67,6 +67,9 @@ def celery_worker_process(django_db_setup, worker_mail_dir):
         PORTAL_TEST_DATABASE_NAME=str(connection.settings_dict["NAME"]),
         PORTAL_TEST_EMAIL_DIR=str(worker_mail_dir),
     )
+    from portal.celery import app
+
+    app.control.purge()  # stale messages of an earlier, interrupted run
     process = subprocess.Popen(
         [
             sys.executable,
@@ -76,22 +79,41 @@ def celery_worker_process(django_db_setup, worker_mail_dir):
             "portal",
             "worker",
             "--pool=solo",
-            "--loglevel=WARNING",
+            f"--loglevel={os.environ.get('PORTAL_TEST_WORKER_LOG', 'WARNING')}",
             "--without-mingle",
             "--without-gossip",
-            "--purge",
             "-n",
             f"test-{os.getpid()}@%h",
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=None if os.environ.get("PORTAL_TEST_WORKER_LOG") else subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    # Ready (and done purging stale messages) once it answers a ping.
+    from portal.tasks import ping
+
+    result = ping.delay()
+    try:
+        assert result.get(timeout=90) == "pong"
+    except Exception:
+        process.kill()
+        raise AssertionError(
+            f"the Celery worker did not start: {process.stdout.read() if process.stdout else ''}"
+        )
     yield process
     process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the migrated data (serialized_rollback): mixing flushes
+    with and without it re-creates content types twice and breaks the next restore."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wagtail",
     # after wagtail.admin: replaces Wagtail's workflow e-mails (see editorial/apps.py)
     "editorial",
+    "scheduling",
     "modelcluster",
     "taggit",
     # Django
@@ -129,28 +130,40 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and Celery -----------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 2,
-                "SOCKET_TIMEOUT": 2,
-            },
-        }
+
+def redis_cache(url):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+            # Redis down must not turn public pages into 500s: a cache miss instead.
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
     CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         # A task is redelivered if not acknowledged within this time; tasks with an
         # ETA further away than this must not be queued (see docs/architecture.md).
-        "visibility_timeout": 3600,
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "3600")),
         "socket_connect_timeout": 2,
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: the web server and the worker share it (scheduling markers,
+    # the sweep lock, the worker heartbeat shown by /healthz).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
     # Embedded broker: a folder on disk, shared by the web process and the worker.
     CELERY_BROKER_URL = "filesystem://"
     _broker_dir = VAR_DIR / "celery-broker"
@@ -163,6 +176,19 @@ else:
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery-results'}"
     for _folder in (_broker_dir / "processed", VAR_DIR / "celery-results"):
         _folder.mkdir(parents=True, exist_ok=True)
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Scheduled publishing (scheduling/): tasks are queued with an ETA only when due within this
+# horizon, which must stay well below the broker's visibility_timeout (else Redis redelivers
+# the waiting task and it runs twice); the per-minute sweep queues the rest as they come near.
+PORTAL_SCHEDULE_HORIZON_MINUTES = int(os.environ.get("PORTAL_SCHEDULE_HORIZON_MINUTES", "30"))
+# Past its time by more than this and still not done: "overdue" (logged, mailed to the board).
+PORTAL_SCHEDULE_GRACE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_GRACE_SECONDS", "120"))
+
+# Wagtail's background tasks (search and reference index, renditions, file deletions, cache
+# purges) go through django-tasks; this backend hands them to Celery after commit.
+TASKS = {"default": {"BACKEND": "portal.task_backend.CeleryTaskBackend"}}
 
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_TASK_ACKS_LATE = True

@@ -28,6 +28,14 @@ if os.environ.get("PORTAL_TEST_DATABASE_NAME"):
     DATABASES["default"]["NAME"] = os.environ["PORTAL_TEST_DATABASE_NAME"]  # noqa: F405
 ALLOWED_HOSTS = ["localhost", ".localhost", "testserver", "127.0.0.1"]
 WAGTAILADMIN_BASE_URL = "http://localhost"
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):  # noqa: F405
+    # Shared with the worker processes the tests start, apart from `make run`'s cache.
+    CACHES["default"]["LOCATION"] = str(VAR_DIR / "test-cache")  # noqa: F405
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F405
     # Keep test keys apart from anything else on the same Redis.
     CACHES["default"]["KEY_PREFIX"] = "portal-test"  # noqa: F405
+
+# Wagtail's background tasks run inline in tests (one test drives the Celery backend with a
+# real worker: tests/portal/test_task_backend.py).
+if os.environ.get("PORTAL_TASKS_BACKEND") != "celery":  # the scheduling benchmark runs production-like
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

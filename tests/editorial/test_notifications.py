@@ -25,9 +25,8 @@ def queued(callbacks):
     """(event, object id) of the notification tasks queued by on-commit callbacks."""
     result = []
     for callback in callbacks:
-        func = getattr(callback, "func", None)
-        if func is not None and func.__name__ == "_enqueue":
-            result.append(tuple(callback.args))
+        if getattr(callback, "__name__", "") == "enqueue_notification":
+            result.append((callback.event, callback.object_id))
     return result
 
 

@@ -50,7 +50,7 @@ def test_all_up(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_down_gives_503_naming_it(client):
     with database_unreachable():
         response = client.get("/healthz")
@@ -89,3 +89,45 @@ def test_broker_down_gives_503_naming_it(client):
 @pytest.mark.django_db
 def test_healthz_rejects_post(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_reports_when_a_worker_last_ran_the_sweep(client):
+    from django.core.cache import cache
+
+    from scheduling import services
+
+    cache.delete(services.WORKER_SEEN)
+    body = client.get("/healthz").json()
+    assert body["worker"]["ok"] is False and body["status"] == "ok"  # reported, not fatal
+    services.sweep()
+    body = client.get("/healthz").json()
+    assert body["worker"]["ok"] is True and body["worker"]["age_seconds"] <= 5
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    stale = (timezone.now() - timedelta(minutes=10)).isoformat()
+    cache.set(services.WORKER_SEEN, stale, timeout=None)
+    body = client.get("/healthz").json()
+    assert (
+        body["worker"]["ok"] is False
+        and "600" in body["worker"]["error"]
+        or body["worker"]["age_seconds"] >= 600
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_real_worker_is_seen_after_its_sweep(client, celery_worker_process):
+    import time
+
+    from django.core.cache import cache
+
+    from scheduling import services, tasks
+
+    cache.delete(services.WORKER_SEEN)
+    tasks.sweep.delay()
+    deadline = time.monotonic() + 30
+    while not client.get("/healthz").json()["worker"]["ok"]:
+        assert time.monotonic() < deadline, "the worker's sweep was not seen"
+        time.sleep(0.2)

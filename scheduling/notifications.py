@@ -1,0 +1,43 @@
+"""Overdue scheduled items are logged as errors and mailed to the editorial board (once each)."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+
+from editorial.services import admin_url, deliver, reachable
+from sites.selectors import top_unit
+
+logger = logging.getLogger("scheduling")
+
+
+def board_members():
+    top = top_unit()
+    if top is None:
+        return []
+    return list(get_user_model().objects.filter(groups=top.approvers_group_id))
+
+
+def report_overdue(entries):
+    board = reachable(board_members())
+    sent = 0
+    for entry in entries:
+        logger.error(
+            "overdue scheduled %s: %s (%s) was due at %s",
+            entry.kind,
+            entry.title,
+            entry.unit.name if entry.unit else "-",
+            entry.when.isoformat(),
+        )
+        sent += deliver(
+            key=f"overdue:{entry.key}",
+            event="overdue",
+            users=board,
+            template="overdue",
+            context={
+                "entry": entry,
+                "edit_url": admin_url(entry.edit_url),
+                "schedule_url": admin_url("/admin/schedule/"),
+            },
+            page=entry.page,
+        )
+    return sent

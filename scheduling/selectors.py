@@ -1,0 +1,87 @@
+"""What is scheduled, for the schedule view and the overdue report."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import timezone
+
+from wagtail.models import Page, Revision
+
+from editorial.selectors import unit_of_path, units_with_roots
+from sites.selectors import within_paths
+
+
+@dataclass
+class ScheduleEntry:
+    kind: str  # "publish" or "expire"
+    when: datetime
+    title: str
+    page: Page | None
+    revision_id: int | None
+    unit: object
+    edit_url: str
+
+    @property
+    def key(self):
+        ident = self.revision_id if self.kind == "publish" else (self.page.pk if self.page else self.title)
+        return f"{self.kind}:{ident}:{self.when.timestamp():.0f}"
+
+    @property
+    def overdue(self):
+        from scheduling.services import grace
+
+        return self.when <= timezone.now() - grace()
+
+
+def schedule_entries(*, since=None, until=None, paths=None):
+    """Scheduled publications and expiries of pages, in time order.
+
+    ``paths``: tree paths of the unit homes to keep (None: every unit).
+    """
+    page_type = ContentType.objects.get_for_model(Page)
+    revisions = Revision.objects.filter(approved_go_live_at__isnull=False, base_content_type=page_type)
+    expiring = Page.objects.filter(live=True, expire_at__isnull=False)
+    if since is not None:
+        revisions = revisions.filter(approved_go_live_at__gte=since)
+        expiring = expiring.filter(expire_at__gte=since)
+    if until is not None:
+        revisions = revisions.filter(approved_go_live_at__lte=until)
+        expiring = expiring.filter(expire_at__lte=until)
+    revisions = list(revisions.order_by("approved_go_live_at")[:500])
+    pages = Page.objects.in_bulk([int(r.object_id) for r in revisions])
+    if paths is not None:
+        allowed = set(Page.objects.filter(within_paths(paths)).values_list("pk", flat=True))
+        pages = {pk: page for pk, page in pages.items() if pk in allowed}
+        expiring = expiring.filter(within_paths(paths))
+    units = units_with_roots()
+    entries = []
+    for revision in revisions:
+        page = pages.get(int(revision.object_id))
+        if page is None:
+            continue
+        entries.append(
+            ScheduleEntry(
+                kind="publish",
+                when=revision.approved_go_live_at,
+                title=revision.content.get("title") or page.title,
+                page=page,
+                revision_id=revision.pk,
+                unit=unit_of_path(page.path, units),
+                edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            )
+        )
+    for page in expiring.order_by("expire_at")[:500]:
+        entries.append(
+            ScheduleEntry(
+                kind="expire",
+                when=page.expire_at,
+                title=page.title,
+                page=page,
+                revision_id=None,
+                unit=unit_of_path(page.path, units),
+                edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            )
+        )
+    return sorted(entries, key=lambda e: e.when)

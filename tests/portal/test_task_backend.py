@@ -1,0 +1,46 @@
+"""Wagtail's background tasks (django-tasks) run on the Celery worker, and only after commit."""
+
+import time
+
+from django.db import transaction
+from django.test import override_settings
+
+import pytest
+
+from tests.portal.django_tasks_sample import write_marker
+
+CELERY_TASKS = {"default": {"BACKEND": "portal.task_backend.CeleryTaskBackend"}}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_django_tasks_go_to_the_worker_after_commit(celery_worker_process, tmp_path):
+    marker = tmp_path / "done.txt"
+    with override_settings(TASKS=CELERY_TASKS):
+        with transaction.atomic():
+            result = write_marker.enqueue(str(marker), "đã chạy trên worker")
+            time.sleep(1.5)
+            assert not marker.exists()  # nothing is sent before the transaction commits
+        assert result.backend == "default"
+        deadline = time.monotonic() + 30
+        while not marker.exists():
+            assert celery_worker_process.poll() is None
+            assert time.monotonic() < deadline, "the worker did not run the django-task"
+            time.sleep(0.1)
+    assert marker.read_text() == "đã chạy trên worker"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rolled_back_transaction_sends_nothing(celery_worker_process, tmp_path):
+    marker = tmp_path / "never.txt"
+    with override_settings(TASKS=CELERY_TASKS):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            write_marker.enqueue(str(marker), "x")
+            raise RuntimeError
+        time.sleep(3)
+    assert not marker.exists()
+
+
+def test_production_routes_wagtails_tasks_to_celery():
+    from portal.settings import base
+
+    assert base.TASKS["default"]["BACKEND"] == "portal.task_backend.CeleryTaskBackend"
