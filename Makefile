@@ -60,3 +60,4 @@ clean:
 bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_pages.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_news.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_schedule.py

@@ -110,8 +110,11 @@ def poll_first_200(urls, host, start_at, timeout, threads=12):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=100)
-    parser.add_argument("--lead", type=float, default=10.0, help="seconds between scheduling and T")
+    parser.add_argument("--lead", type=float, default=30.0, help="seconds between scheduling and T")
     parser.add_argument("--keep", action="store_true")
+    parser.add_argument(
+        "--worker-nice", type=int, default=10, help="CPU niceness of the worker (readers first), 0 to disable"
+    )
     args = parser.parse_args()
 
     old_name = create_bench_database(keep=args.keep)
@@ -121,14 +124,16 @@ def main():
     provision_site(name="Huyện Bench", slug="bench", level="district", hostname="bench.localhost")
     unit = provision_site(
         name="Xã Bench", slug="bench-xa", level="commune", hostname="bench-xa.localhost", parent="bench"
-    )
+    ).unit
     pages = make_pages(unit, args.pages, "Hen")
     cron_pages = make_pages(unit, args.pages, "Cron")
 
     env = dict(os.environ, PORTAL_TEST_DATABASE_NAME=db_name)
     app.control.purge()
+    nice = ["nice", "-n", str(args.worker_nice)] if args.worker_nice else []
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "portal", "worker", "--concurrency=2", "--loglevel=WARNING",
+        [*nice, sys.executable, "-m", "celery", "-A", "portal", "worker", "--concurrency=2",
+         f"--loglevel={os.environ.get('BENCH_WORKER_LOG', 'WARNING')}",
          "--without-mingle", "--without-gossip", "-n", f"bench-{os.getpid()}@%h"],
         cwd=ROOT, env=env,
     )  # fmt: skip
@@ -159,9 +164,13 @@ def main():
         schedule_all(pages, when)
         scheduling_ms = (time.perf_counter() - t0) * 1000 / len(pages)
         assert timezone.now() < when, "scheduling took longer than --lead; raise it"
-        first = poll_first_200(urls, host, start_at=when.timestamp() - 0.5, timeout=120)
+        first = poll_first_200(urls, host, start_at=when.timestamp(), timeout=120)
         missing = len(urls) - len(first)
         delays = [first[url] - when.timestamp() for url in urls if url in first]
+        # The floor of this measurement: the same pollers fetching the same 100 live pages once.
+        floor_start = time.time() + 0.2
+        floor = poll_first_200(urls, host, start_at=floor_start, timeout=120)
+        floor_delays = [floor[url] - floor_start for url in urls if url in floor]
 
         # Wagtail's plain command for the same T, run by cron at the next minute boundary
         past = timezone.now() - timedelta(seconds=1)
@@ -177,9 +186,12 @@ def main():
         start = time.time()
         call_command("publish_scheduled")
         command_s = time.time() - start
-        boundary = math.floor(when.timestamp() / 60) * 60 + 60
         per_page = command_s / len(cron_pages)
-        cron_delays = [boundary - when.timestamp() + per_page * (i + 1) for i in range(len(cron_pages))]
+        # cron fires at each minute boundary; for publication times spread evenly over a minute
+        # the wait for the boundary is 0..60 s, then the command publishes the pages in turn
+        cron_delays = [
+            wait + per_page * (i + 1) for wait in (k / 10 for k in range(600)) for i in range(len(cron_pages))
+        ]
 
         vendor = connection.vendor
         broker = app.conf.broker_url.split(":")[0]
@@ -191,10 +203,12 @@ def main():
         print(f"{'exact-time tasks (this platform)':<34}{p50:>8.2f}{p95:>8.2f}{worst:>8.2f}")
         c50, c95, cmax = summary(cron_delays)
         print(f"{'publish_scheduled by cron/minute':<34}{c50:>8.2f}{c95:>8.2f}{cmax:>8.2f}")
+        f50, f95, fmax = summary(floor_delays)
+        print(f"{'HTTP floor (pages already live)':<34}{f50:>8.2f}{f95:>8.2f}{fmax:>8.2f}")
         print(f"ratio cron/this at p95: {c95 / p95:.0f}x; target p95 <= 2 s and max <= 5 s: "
               f"{'met' if p95 <= 2 and worst <= 5 and not missing else 'NOT met'}")  # fmt: skip
-        print(f"(cron boundary {boundary - when.timestamp():.0f} s after T for this T; the command took "
-              f"{command_s:.2f} s for {len(cron_pages)} pages)")  # fmt: skip
+        print(f"(cron: publication times spread over a minute; the command took {command_s:.2f} s for "
+              f"{len(cron_pages)} pages; worker nice {args.worker_nice})")  # fmt: skip
     finally:
         for proc in (web, worker):
             proc.send_signal(signal.SIGTERM)

@@ -51,8 +51,16 @@ class CeleryTaskBackend(BaseTaskBackend):
 
         # After commit: the worker must see the rows the task is about. robust=True: a broker
         # outage is logged and loses only this index update, never the editor's save.
+        key = (task.module_path, repr(task_result.args), repr(sorted(task_result.kwargs.items())))
+        connection = transaction.get_connection()
+        if any(getattr(func, "task_key", None) == key for _, func, _ in connection.run_on_commit):
+            # Wagtail asks for the same index update several times in one save (page, revision,
+            # publish): one run after commit covers them all.
+            return task_result
+
         def send_django_task():  # named: Django logs failing robust callbacks by __qualname__
             self._send(task_result)
 
+        send_django_task.task_key = key
         transaction.on_commit(send_django_task, robust=True)
         return task_result

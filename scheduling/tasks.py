@@ -14,6 +14,11 @@ def publish_revision_task(revision_id, due):
 
 
 @shared_task(acks_late=True, ignore_result=True)
+def publish_due_at_task(due):
+    return services.publish_due_at(due)
+
+
+@shared_task(acks_late=True, ignore_result=True)
 def expire_object_task(model_label, pk, due):
     return services.expire_object(model_label, pk, due)
 

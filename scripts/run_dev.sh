@@ -5,7 +5,8 @@ PY=${PY:-.venv/bin/python}
 PORT=${PORT:-8000}
 CELERY="$(dirname "$PY")/celery"
 
-"$CELERY" -A portal worker --beat --loglevel=INFO --concurrency=1 &
+# Niced: readers' pages come first; scheduled publications are prepared ahead of their time.
+nice -n 10 "$CELERY" -A portal worker --beat --loglevel=INFO --concurrency=1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT INT TERM
 

@@ -120,6 +120,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker write to the same file: wait for the lock instead of failing.
+    # IMMEDIATE: take the write lock at BEGIN, so two writers queue instead of deadlocking.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
     DATABASES["default"].setdefault("OPTIONS", {})
@@ -171,10 +175,11 @@ else:
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),
         "processed_folder": str(_broker_dir / "processed"),
+        "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery-results'}"
-    for _folder in (_broker_dir / "processed", VAR_DIR / "celery-results"):
+    for _folder in (_broker_dir / "processed", _broker_dir / "control", VAR_DIR / "celery-results"):
         _folder.mkdir(parents=True, exist_ok=True)
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -183,6 +188,9 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # horizon, which must stay well below the broker's visibility_timeout (else Redis redelivers
 # the waiting task and it runs twice); the per-minute sweep queues the rest as they come near.
 PORTAL_SCHEDULE_HORIZON_MINUTES = int(os.environ.get("PORTAL_SCHEDULE_HORIZON_MINUTES", "30"))
+# The publications due at one time are prepared this early in one transaction committed at
+# that second (scheduling.services.publish_due_at).
+PORTAL_SCHEDULE_PREPARE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_PREPARE_SECONDS", "15"))
 # Past its time by more than this and still not done: "overdue" (logged, mailed to the board).
 PORTAL_SCHEDULE_GRACE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_GRACE_SECONDS", "120"))
 

@@ -44,3 +44,17 @@ def test_production_routes_wagtails_tasks_to_celery():
     from portal.settings import base
 
     assert base.TASKS["default"]["BACKEND"] == "portal.task_backend.CeleryTaskBackend"
+
+
+@pytest.mark.django_db
+def test_the_same_task_is_sent_once_per_transaction(django_capture_on_commit_callbacks):
+    with (
+        override_settings(TASKS=CELERY_TASKS),
+        django_capture_on_commit_callbacks() as callbacks,
+        transaction.atomic(),
+    ):
+        write_marker.enqueue("/tmp/a", "x")
+        write_marker.enqueue("/tmp/a", "x")
+        write_marker.enqueue("/tmp/b", "x")
+    sent = [c for c in callbacks if getattr(c, "task_key", None)]
+    assert len(sent) == 2
