@@ -159,3 +159,41 @@ def test_overdue_items_are_reported_to_the_board_once(page, board_member, settin
     # the next sweep publishes it: nothing overdue any more
     assert services.sweep().published == 1
     assert services.overdue_items() == []
+
+
+def test_a_batch_publishes_everything_due_at_that_second_with_that_time(commune_a, editor_a):
+    when = (timezone.now() + timedelta(minutes=5)).replace(microsecond=0)
+    pages = [draft_article(commune_a, editor_a, title=f"Tin lô {n}", slug=f"tin-lo-{n}") for n in range(5)]
+    other = draft_article(commune_a, editor_a, title="Tin giờ khác", slug="tin-gio-khac")
+    for p in pages:
+        schedule(p, when)
+    schedule(other, when + timedelta(minutes=1))
+    assert services.publish_due_at(when, wait=False) == 5
+    for p in pages:
+        p.refresh_from_db()
+        assert p.live and p.last_published_at == when  # the publication time, not the preparation time
+        assert PageLogEntry.objects.get(page=p, action="wagtail.publish.scheduled").timestamp == when
+    other.refresh_from_db()
+    assert not other.live
+    assert services.publish_due_at(when, wait=False) == 0  # nothing left for that second
+
+
+def test_one_failing_publication_rolls_the_batch_back_and_the_others_go_one_by_one(commune_a, editor_a):
+    when = (timezone.now() + timedelta(minutes=5)).replace(microsecond=0)
+    good = [draft_article(commune_a, editor_a, title=f"Tin tốt {n}", slug=f"tin-tot-{n}") for n in range(2)]
+    bad = draft_article(commune_a, editor_a, title="Tin hỏng", slug="tin-hong")
+    revisions = [schedule(p, when) for p in (*good, bad)]
+    broken = revisions[-1]
+    broken.content["title"] = ""  # cannot be published: the page would fail validation
+    broken.save(update_fields=["content"])
+    with pytest.raises(Exception):  # noqa: B017 (any error: the batch is all or nothing)
+        services.publish_due_at(when, wait=False)
+    for p in (*good, bad):
+        p.refresh_from_db()
+        assert not p.live
+    # the per-revision fallback tasks at T+1 s publish the good ones; the bad one stays overdue
+    for p, revision in zip(good, revisions, strict=False):
+        time_passes(revision, timezone.now() - timedelta(seconds=1))
+        assert services.publish_revision(revision.pk, revision.approved_go_live_at) == services.PUBLISHED
+        p.refresh_from_db()
+        assert p.live
