@@ -177,6 +177,7 @@ else:
         "processed_folder": str(_broker_dir / "processed"),
         "control_folder": str(_broker_dir / "control"),
         "store_processed": False,
+        "polling_interval": 0.2,
     }
     CELERY_RESULT_BACKEND = f"file://{VAR_DIR / 'celery-results'}"
     for _folder in (_broker_dir / "processed", _broker_dir / "control", VAR_DIR / "celery-results"):
@@ -195,8 +196,16 @@ PORTAL_SCHEDULE_PREPARE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_PREPARE_SE
 PORTAL_SCHEDULE_GRACE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_GRACE_SECONDS", "120"))
 
 # Wagtail's background tasks (search and reference index, renditions, file deletions, cache
-# purges) go through django-tasks; this backend hands them to Celery after commit.
-TASKS = {"default": {"BACKEND": "portal.task_backend.CeleryTaskBackend"}}
+# purges) go through django-tasks; with Redis (production, CI) this backend hands them to the
+# Celery workers after commit. The embedded file broker of `make run` delivers a few messages a
+# second, so there they run inline (django-tasks' ImmediateBackend) instead of queueing up.
+TASKS = {
+    "default": {
+        "BACKEND": "portal.task_backend.CeleryTaskBackend"
+        if REDIS_URL
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_TASK_ACKS_LATE = True

@@ -41,9 +41,25 @@ def test_a_rolled_back_transaction_sends_nothing(celery_worker_process, tmp_path
 
 
 def test_production_routes_wagtails_tasks_to_celery():
-    from portal.settings import base
+    import subprocess
+    import sys
 
-    assert base.TASKS["default"]["BACKEND"] == "portal.task_backend.CeleryTaskBackend"
+    from tests.conftest import ROOT
+
+    code = "from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "REDIS_URL": "redis://127.0.0.1:6379/9",
+        "PATH": "",
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert out.stdout.strip() == "portal.task_backend.CeleryTaskBackend", out.stderr[-2000:]
 
 
 @pytest.mark.django_db
