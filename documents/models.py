@@ -1,34 +1,63 @@
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from documents.legal import Disclosure as DisclosureChoices
+from documents.legal import (  # noqa: F401  (models of this app)
+    DocumentType,
+    Field,
+    LegalDocument,
+    LegalDocumentAttachment,
+    LegalDocumentRelation,
+    Status,
+)
 from home.mixins import UnitContextMixin
 from home.pagination import paginate
 
 
 class DocumentIndexPage(UnitContextMixin, Page):
-    """A unit's document library at /van-ban/.
+    """A unit's document library at /van-ban/: its legal documents, filterable.
 
-    For now it lists the files in the unit's collection; issue #6 replaces this
-    with structured legal documents (``LegalDocument``).
+    The top unit's library can include every unit's documents (``?pham-vi=tat-ca``), labelled
+    by unit.
     """
 
     template = "documents/document_index_page.html"
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["documents.LegalDocument"]
     max_count_per_parent = 1
     page_size = 20
 
     class Meta:
         verbose_name = _("document index")
 
-    def get_documents(self, unit):
-        if unit is None:
-            return get_document_model().objects.none()
-        return get_document_model().objects.filter(collection=unit.collection).order_by("-created_at", "-pk")
+    def scope_indexes(self, request, unit):
+        if unit is not None and unit.parent_id is None and request.GET.get("pham-vi") == "tat-ca":
+            return list(DocumentIndexPage.objects.live()), True
+        return [self], False
 
     def get_context(self, request, *args, **kwargs):
+        from documents.selectors import documents_for, issuing_bodies, read_filters
+        from editorial.selectors import unit_of_path, units_with_roots
+
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = paginate(request, self.get_documents(context["unit"]), self.page_size)
+        indexes, all_units = self.scope_indexes(request, context["unit"])
+        filters = read_filters(request.GET)
+        documents = paginate(request, documents_for(indexes, filters), self.page_size)
+        if all_units:
+            units = units_with_roots()
+            for document in documents:
+                document.unit_label = unit_of_path(document.path, units)
+        context.update(
+            documents=documents,
+            selected={key.replace("-", "_"): value for key, value in filters.values.items()},
+            notices=filters.notices,
+            all_units=all_units,
+            is_top=context["unit"] is not None and context["unit"].parent_id is None,
+            doc_types=DocumentType.choices,
+            fields=Field.choices,
+            disclosures=DisclosureChoices.choices,
+            statuses=Status.choices,
+            bodies=issuing_bodies(indexes),
+        )
         return context

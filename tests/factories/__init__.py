@@ -109,3 +109,47 @@ def draft_article(unit, owner, **fields):
     news_index(unit).add_child(instance=page)
     page.save_revision(user=owner)
     return NewsArticlePage.objects.get(pk=page.pk)
+
+
+def make_file(collection, title="Tệp", *, name="van-ban.pdf", content=None):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from portal.demo.files import simple_pdf
+
+    document = get_document_model()(title=title, collection=collection)
+    document.file.save(name, ContentFile(content if content is not None else simple_pdf([title])), save=False)
+    document.save()
+    return document
+
+
+def legal_document(unit, *, files=1, publish=True, **fields):
+    """A LegalDocument in ``unit``'s /van-ban/ with ``files`` PDF attachments."""
+    from datetime import date
+
+    from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
+
+    number = fields.pop("number", f"{LegalDocument.objects.count() + 1}/QĐ-UBND")
+    defaults = {
+        "title": f"Quyết định {number}",
+        "slug": number.replace("/", "-").replace("Đ", "D").lower(),
+        "doc_type": "quyet-dinh",
+        "issuing_body": f"UBND {unit.name}",
+        "issued_on": date(2026, 3, 2),
+        "field": "hanh-chinh",
+        "summary": f"Về việc ban hành quy chế số {number}",
+        "disclosure": "chi-dao-dieu-hanh",
+    }
+    defaults.update(fields)
+    page = LegalDocument(number=number, **defaults)
+    page.attachments = [
+        LegalDocumentAttachment(document=make_file(unit.collection, f"Tệp {number} ({n + 1})"))
+        for n in range(files)
+    ]
+    DocumentIndexPage.objects.child_of(unit.site.root_page).get().add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page

@@ -78,11 +78,18 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
     # content: the real legacy article on the district, news and documents on every unit
     legacy = NewsArticlePage.objects.get(slug="hop-danh-gia-trang-thong-tin-dien-tu-9-thang-2020")
     assert legacy.byline == "Uyên Phương" and legacy.event_date.isoformat() == "2020-09-17"
+    from documents.models import DisclosureChoices, LegalDocument
+
     for unit in Unit.objects.all():
         assert NewsArticlePage.objects.live().descendant_of(unit.site.root_page).count() >= 3
-        assert get_document_model().objects.filter(collection=unit.collection).count() == 2
+        files = 9 if unit.parent_id is None else 2
+        assert get_document_model().objects.filter(collection=unit.collection).count() == files
+        assert LegalDocument.objects.live().descendant_of(unit.site.root_page).count() == files
     response = client.get("/van-ban/", HTTP_HOST="phuoc-hau.localhost")
     assert "12/KH-UBND" in response.content.decode()
+    # every disclosure category is filled on the district's library
+    district_docs = LegalDocument.objects.descendant_of(Unit.objects.get(slug="ninh-phuoc").site.root_page)
+    assert set(district_docs.values_list("disclosure", flat=True)) == set(DisclosureChoices.values)
 
     # news taxonomy and the flow between levels are shown off on every site
     assert Official.objects.filter(unit__slug="ninh-phuoc", position="Bí thư Huyện ủy").exists()

@@ -227,13 +227,42 @@ class Command(BaseCommand):
     def _document(self, unit, *, title, number):
         self.counts["documents"] += 1
         Document = get_document_model()
-        if Document.objects.filter(collection=unit.collection, title=title).exists():
-            return
+        existing = Document.objects.filter(collection=unit.collection, title=title).first()
+        if existing is not None:
+            return existing
         document = Document(title=title, collection=unit.collection)
         pdf = simple_pdf([unit.name, number, title])
         document.file.save(f"{number.replace('/', '-').lower()}.pdf", ContentFile(pdf), save=False)
         document.save()
         self.counts["new_documents"] += 1
+        return document
+
+    def _legal_document(self, unit, spec, *, title, file):
+        """A published LegalDocument for ``spec`` with ``file`` attached (skipped if it exists)."""
+        from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
+
+        body = f"UBND {unit.name}"
+        if LegalDocument.objects.filter(number=spec["number"], issuing_body=body).exists():
+            return
+        index = DocumentIndexPage.objects.child_of(unit.site.root_page).first()
+        issued = timezone.localdate() - timedelta(days=spec["days_ago"])
+        page = LegalDocument(
+            title=title[:255],
+            slug=spec["number"].replace("/", "-").replace("Đ", "D").lower(),
+            number=spec["number"],
+            doc_type=spec["type"],
+            issuing_body=body,
+            signer="Nguyễn Văn An",
+            signer_position="Chủ tịch UBND",
+            issued_on=issued,
+            effective_from=issued,
+            field=spec["field"],
+            summary=title,
+            disclosure=spec["disclosure"],
+        )
+        page.attachments = [LegalDocumentAttachment(document=file)]
+        index.add_child(instance=page)
+        page.save_revision().publish()
 
     def _district_content(self, district, data):
         officials = self._taxonomy(district, data, is_top=True)
@@ -294,4 +323,6 @@ class Command(BaseCommand):
     def _documents(self, unit, specs):
         year = timezone.localdate().year
         for spec in specs:
-            self._document(unit, title=spec["title"].format(year=year), number=spec["number"])
+            title = spec["title"].format(year=year)
+            file = self._document(unit, title=title, number=spec["number"])
+            self._legal_document(unit, spec, title=title, file=file)

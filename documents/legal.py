@@ -1,0 +1,206 @@
+"""Legal and directive documents (văn bản): one page per document under a unit's /van-ban/.
+
+A Wagtail page, so documents follow the same unit confinement, moderation workflow and
+scheduled publishing as news articles.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.mixins import UnitContextMixin
+
+
+class DocumentType(models.TextChoices):
+    RESOLUTION = "nghi-quyet", _("Resolution")
+    DECISION = "quyet-dinh", _("Decision")
+    DIRECTIVE = "chi-thi", _("Directive")
+    PLAN = "ke-hoach", _("Plan")
+    OFFICIAL_LETTER = "cong-van", _("Official letter")
+    NOTICE = "thong-bao", _("Notice")
+    REPORT = "bao-cao", _("Report")
+    SUBMISSION = "to-trinh", _("Submission")
+    PROGRAMME = "chuong-trinh", _("Programme")
+    REGULATION = "quy-che", _("Regulation")
+    OTHER = "khac", _("Other")
+
+
+class Disclosure(models.TextChoices):
+    DIRECTION = "chi-dao-dieu-hanh", _("Direction and administration documents")
+    ADMIN_REFORM = "cai-cach-hanh-chinh", _("Administrative reform")
+    ANTI_CORRUPTION = "phong-chong-tham-nhung", _("Anti-corruption")
+    RECRUITMENT = "tuyen-dung", _("Recruitment")
+    APPOINTMENT = "bo-nhiem-can-bo", _("Appointment of officials")
+    BUDGET = "cong-khai-ngan-sach", _("Budget disclosure")
+    PROCUREMENT = "dau-thau-mua-sam-cong", _("Bidding and public procurement")
+    PLANNING = "quy-hoach-ke-hoach", _("Planning")
+    DRAFT = "du-thao-lay-y-kien", _("Drafts for public comment")
+
+
+class Field(models.TextChoices):
+    ADMINISTRATION = "hanh-chinh", _("Administration")
+    ECONOMY = "kinh-te", _("Economy")
+    FINANCE = "tai-chinh-ngan-sach", _("Finance and budget")
+    LAND = "dat-dai-xay-dung", _("Land and construction")
+    ENVIRONMENT = "tai-nguyen-moi-truong", _("Natural resources and environment")
+    AGRICULTURE = "nong-nghiep", _("Agriculture")
+    CULTURE = "van-hoa-xa-hoi", _("Culture and society")
+    EDUCATION = "giao-duc", _("Education")
+    HEALTH = "y-te", _("Health")
+    HOME_AFFAIRS = "noi-vu", _("Home affairs")
+    JUSTICE = "tu-phap", _("Justice")
+    DEFENCE = "quoc-phong-an-ninh", _("Defence and security")
+    OTHER = "khac", _("Other")
+
+
+class Status(models.TextChoices):
+    PENDING = "chua-hieu-luc", _("Not yet in force")
+    IN_FORCE = "con-hieu-luc", _("In force")
+    EXPIRED = "het-hieu-luc", _("No longer in force")
+
+
+class LegalDocument(UnitContextMixin, Page):
+    number = models.CharField(_("number and symbol"), max_length=60, help_text=_("For example 125/QĐ-UBND"))
+    doc_type = models.CharField(_("document type"), max_length=30, choices=DocumentType.choices)
+    issuing_body = models.CharField(_("issuing body"), max_length=255)
+    signer = models.CharField(_("signed by"), max_length=120, blank=True)
+    signer_position = models.CharField(_("signer's position"), max_length=120, blank=True)
+    issued_on = models.DateField(_("date of issue"))
+    effective_from = models.DateField(_("in force from"), null=True, blank=True)
+    effective_until = models.DateField(
+        _("in force until"), null=True, blank=True, help_text=_("The first day it is no longer in force.")
+    )
+    field = models.CharField(_("field"), max_length=40, choices=Field.choices)
+    summary = models.TextField(_("summary"))
+    disclosure = models.CharField(_("disclosure category"), max_length=40, choices=Disclosure.choices)
+
+    content_panels = [
+        FieldPanel("title", help_text=_("Usually the summary, shortened.")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+                FieldPanel("issuing_body"),
+                FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_position")]),
+                FieldRowPanel(
+                    [FieldPanel("issued_on"), FieldPanel("effective_from"), FieldPanel("effective_until")]
+                ),
+                FieldRowPanel([FieldPanel("field"), FieldPanel("disclosure")]),
+                FieldPanel("summary"),
+            ],
+            heading=_("Document details"),
+        ),
+        InlinePanel("attachments", label=_("Attached files"), min_num=1),
+        InlinePanel("relations", label=_("Related documents")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.SearchField("issuing_body"),
+        index.FilterField("doc_type"),
+        index.FilterField("disclosure"),
+        index.FilterField("issued_on"),
+    ]
+
+    template = "documents/legal_document.html"
+    parent_page_types = ["documents.DocumentIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("legal document")
+        verbose_name_plural = _("legal documents")
+        indexes = [models.Index(fields=["issued_on"]), models.Index(fields=["number"])]
+
+    def status(self, on=None):
+        on = on or timezone.localdate()
+        if self.effective_from and on < self.effective_from:
+            return Status.PENDING
+        if self.effective_until and on >= self.effective_until:
+            return Status.EXPIRED
+        return Status.IN_FORCE
+
+    def get_status_display(self):
+        return self.status().label
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        start = self.effective_from or self.issued_on
+        if self.effective_from and self.issued_on and self.effective_from < self.issued_on:
+            errors["effective_from"] = _("The date it comes into force cannot be before the date of issue.")
+        if self.effective_until and start and self.effective_until <= start:
+            errors["effective_until"] = _("The end of validity must be after the date it comes into force.")
+        number = (self.number or "").strip()
+        if number and self.issuing_body:
+            # Compared in Python with casefold(): SQLite's case-insensitive lookups are ASCII-only
+            # ("Đ" ≠ "đ"); the ASCII prefix before the first "/" narrows the candidates first.
+            body = self.issuing_body.strip().casefold()
+            candidates = (
+                LegalDocument.objects.filter(number__istartswith=number.split("/")[0])
+                .exclude(pk=self.pk)
+                .values_list("number", "issuing_body")
+            )
+            clash = any(
+                n.strip().casefold() == number.casefold() and b.strip().casefold() == body
+                for n, b in candidates
+            )
+            if clash:
+                errors["number"] = _("%(body)s already has a document numbered %(number)s.") % {
+                    "body": self.issuing_body.strip(),
+                    "number": number,
+                }
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.select_related("document"))
+        context["outgoing"] = list(self.relations.select_related("target"))
+        context["incoming"] = list(
+            LegalDocumentRelation.objects.filter(target=self, source__live=True).select_related("source")
+        )
+        return context
+
+
+class LegalDocumentAttachment(Orderable):
+    page = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "assets.CustomDocument", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
+    )
+    label = models.CharField(_("label"), max_length=255, blank=True, help_text=_("Empty: the file's title."))
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attached file")
+
+
+class RelationKind(models.TextChoices):
+    REPLACES = "replaces", _("Replaces")
+    AMENDS = "amends", _("Amends")
+
+
+INCOMING_LABELS = {RelationKind.REPLACES: _("Replaced by"), RelationKind.AMENDS: _("Amended by")}
+
+
+class LegalDocumentRelation(Orderable):
+    source = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(_("relation"), max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        LegalDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related document")
+
+    @property
+    def incoming_label(self):
+        return INCOMING_LABELS[self.kind]

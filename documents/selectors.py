@@ -1,0 +1,102 @@
+"""The public document listing: filters from the query string, never trusted."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from documents.legal import Disclosure as DisclosureChoices
+from documents.legal import DocumentType, Field, LegalDocument, Status
+
+YEAR_RE = re.compile(r"^\d{4}$")
+MAX_QUERY = 200
+
+
+@dataclass
+class Filters:
+    values: dict = field(default_factory=dict)
+    notices: list = field(default_factory=list)
+
+
+def status_q(status, today=None):
+    today = today or timezone.localdate()
+    if status == Status.PENDING:
+        return Q(effective_from__gt=today)
+    if status == Status.EXPIRED:
+        return Q(effective_until__lte=today)
+    return (Q(effective_from__isnull=True) | Q(effective_from__lte=today)) & (
+        Q(effective_until__isnull=True) | Q(effective_until__gt=today)
+    )
+
+
+def read_filters(params):
+    """Valid filters from ``params``; anything else is ignored with a notice."""
+    result = Filters()
+    choices = {
+        "loai": DocumentType.values,
+        "linh-vuc": Field.values,
+        "danh-muc": DisclosureChoices.values,
+        "tinh-trang": Status.values,
+    }
+    for key, allowed in choices.items():
+        value = params.get(key, "")
+        if value:
+            if value in allowed:
+                result.values[key] = value
+            else:
+                result.notices.append(_("Unknown filter value ignored: %(value)s") % {"value": value[:40]})
+    year = params.get("nam", "")
+    if year:
+        if YEAR_RE.match(year) and 1945 <= int(year) <= 2100:
+            result.values["nam"] = int(year)
+        else:
+            result.notices.append(_("Unknown year ignored: %(value)s") % {"value": year[:10]})
+    body = params.get("co-quan", "").strip()
+    if body:
+        result.values["co-quan"] = body[:255]
+    query = " ".join(params.get("q", "").split())[:MAX_QUERY]
+    if query:
+        result.values["q"] = query
+    return result
+
+
+def documents_for(index_pages, filters):
+    """Live documents below ``index_pages``, filtered, newest issue date first."""
+    qs = LegalDocument.objects.live().public()
+    condition = Q(pk__in=[])
+    for index in index_pages:
+        condition |= Q(path__startswith=index.path, depth=index.depth + 1)
+    qs = qs.filter(condition)
+    v = filters.values
+    if "loai" in v:
+        qs = qs.filter(doc_type=v["loai"])
+    if "linh-vuc" in v:
+        qs = qs.filter(field=v["linh-vuc"])
+    if "danh-muc" in v:
+        qs = qs.filter(disclosure=v["danh-muc"])
+    if "tinh-trang" in v:
+        qs = qs.filter(status_q(v["tinh-trang"]))
+    if "nam" in v:
+        qs = qs.filter(issued_on__year=v["nam"])
+    if "co-quan" in v:
+        qs = qs.filter(issuing_body__iexact=v["co-quan"])
+    if "q" in v:
+        qs = qs.filter(
+            Q(number__icontains=v["q"]) | Q(summary__icontains=v["q"]) | Q(title__icontains=v["q"])
+        )
+    return qs.order_by("-issued_on", "-pk")
+
+
+def issuing_bodies(index_pages):
+    condition = Q(pk__in=[])
+    for index in index_pages:
+        condition |= Q(path__startswith=index.path, depth=index.depth + 1)
+    return list(
+        LegalDocument.objects.live()
+        .filter(condition)
+        .order_by("issuing_body")
+        .values_list("issuing_body", flat=True)
+        .distinct()[:200]
+    )
