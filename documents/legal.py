@@ -174,6 +174,7 @@ class LegalDocumentAttachment(Orderable):
         "assets.CustomDocument", verbose_name=_("file"), on_delete=models.PROTECT, related_name="+"
     )
     label = models.CharField(_("label"), max_length=255, blank=True, help_text=_("Empty: the file's title."))
+    downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import DocumentType, Field, LegalDocument, Status
+from home.text import clean_query
 
 YEAR_RE = re.compile(r"^\d{4}$")
 MAX_QUERY = 200
@@ -53,10 +54,10 @@ def read_filters(params):
             result.values["nam"] = int(year)
         else:
             result.notices.append(_("Unknown year ignored: %(value)s") % {"value": year[:10]})
-    body = params.get("co-quan", "").strip()
+    body = clean_query(params.get("co-quan"), 255)
     if body:
-        result.values["co-quan"] = body[:255]
-    query = " ".join(params.get("q", "").split())[:MAX_QUERY]
+        result.values["co-quan"] = body
+    query = clean_query(params.get("q"), MAX_QUERY)
     if query:
         result.values["q"] = query
     return result

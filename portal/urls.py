@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap as sitemap_view
 from wagtail.documents import urls as wagtaildocs_urls
 
+from documents import views as document_views
 from portal import views
 from search import views as search_views
 
@@ -30,6 +31,7 @@ if settings.DEBUG:
 # Vietnamese, the default language, has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
+    path("van-ban/tai-ve/<int:attachment_id>/", document_views.download, name="legal_document_download"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

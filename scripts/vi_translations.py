@@ -230,6 +230,7 @@ VI = {
     "Rows shared by every unit are kept by the editorial board.": (
         "Mục dùng chung cho mọi đơn vị do Ban Biên tập quản lý; tại đây bạn quản lý mục của đơn vị mình."
     ),
+    "downloads": "lượt tải",
     "Dear %(name)s,": "Kính gửi %(name)s,",
     "%(actor)s approved “%(title)s” at the step “%(task)s”. It now goes to the editorial board.": "%(actor)s đã duyệt “%(title)s” ở bước “%(task)s”. Bài được chuyển lên Ban Biên tập.",
     "Comment:": "Ý kiến:",

@@ -3,15 +3,9 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
 from home.pagination import paginate
+from home.text import clean_query
 
-MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 10
-
-
-def clean_query(raw):
-    """Strip, drop control/zero-width characters and bound the length."""
-    text = "".join(ch for ch in (raw or "") if ch.isprintable())
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def search(request):

@@ -263,3 +263,21 @@ def test_query_budgets_do_not_grow(client, commune_a, django_assert_max_num_quer
         client.get("/van-ban/", query, HTTP_HOST=HOST)
     with django_assert_max_num_queries(16):
         client.get(f"/van-ban/{many.slug}/", HTTP_HOST=HOST)
+
+
+def test_downloads_are_counted_and_drafts_are_not_served(client, commune_a):
+    doc = legal_document(commune_a, number="31/QĐ-UBND", files=2)
+    first, second = doc.attachments.order_by("sort_order")
+    html = client.get(f"/van-ban/{doc.slug}/", HTTP_HOST=HOST).content.decode()
+    assert f"/van-ban/tai-ve/{first.pk}/" in html
+    for _ in range(3):
+        response = client.get(f"/van-ban/tai-ve/{first.pk}/", HTTP_HOST=HOST)
+        assert response.status_code == 302 and response["Location"] == first.document.url
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.downloads, second.downloads) == (3, 0)
+    draft = legal_document(commune_a, number="32/QĐ-UBND", publish=False)
+    hidden = draft.attachments.first()
+    assert client.get(f"/van-ban/tai-ve/{hidden.pk}/", HTTP_HOST=HOST).status_code == 404
+    assert client.get("/van-ban/tai-ve/999999/", HTTP_HOST=HOST).status_code == 404
+    assert client.post(f"/van-ban/tai-ve/{first.pk}/", HTTP_HOST=HOST).status_code == 405

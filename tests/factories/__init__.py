@@ -142,7 +142,7 @@ def legal_document(unit, *, files=1, publish=True, **fields):
         "disclosure": "chi-dao-dieu-hanh",
     }
     defaults.update(fields)
-    page = LegalDocument(number=number, **defaults)
+    page = LegalDocument(number=number, live=publish, **defaults)
     page.attachments = [
         LegalDocumentAttachment(document=make_file(unit.collection, f"Tệp {number} ({n + 1})"))
         for n in range(files)
