@@ -7,4 +7,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import sections  # noqa: F401  registers the documents section
+        from documents import sections, signals  # noqa: F401  registers the documents section
+
+        signals.connect()

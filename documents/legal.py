@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from documents.panels import TextStatusPanel
 from home.mixins import UnitContextMixin
 
 
@@ -79,6 +80,7 @@ class LegalDocument(UnitContextMixin, Page):
     field = models.CharField(_("field"), max_length=40, choices=Field.choices)
     summary = models.TextField(_("summary"))
     disclosure = models.CharField(_("disclosure category"), max_length=40, choices=Disclosure.choices)
+    full_text = models.TextField(_("text of the attached files"), blank=True, editable=False)
 
     content_panels = [
         FieldPanel("title", help_text=_("Usually the summary, shortened.")),
@@ -96,6 +98,7 @@ class LegalDocument(UnitContextMixin, Page):
             heading=_("Document details"),
         ),
         InlinePanel("attachments", label=_("Attached files"), min_num=1),
+        TextStatusPanel(heading=_("Searchable text of the files")),
         InlinePanel("relations", label=_("Related documents")),
     ]
     search_fields = [
@@ -103,6 +106,7 @@ class LegalDocument(UnitContextMixin, Page):
         index.SearchField("number"),
         index.SearchField("summary"),
         index.SearchField("issuing_body"),
+        index.SearchField("full_text"),
         index.FilterField("doc_type"),
         index.FilterField("disclosure"),
         index.FilterField("issued_on"),
@@ -168,6 +172,14 @@ class LegalDocument(UnitContextMixin, Page):
         return context
 
 
+class TextStatus(models.TextChoices):
+    PENDING = "pending", _("Not read yet")
+    OK = "ok", _("Searchable")
+    SCANNED = "scanned", _("Scanned, not searchable: attach a PDF with a text layer")
+    UNSUPPORTED = "unsupported", _("Not read (only PDF and DOCX are)")
+    ERROR = "error", _("Could not be read")
+
+
 class LegalDocumentAttachment(Orderable):
     page = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
@@ -175,6 +187,9 @@ class LegalDocumentAttachment(Orderable):
     )
     label = models.CharField(_("label"), max_length=255, blank=True, help_text=_("Empty: the file's title."))
     downloads = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
+    text_status = models.CharField(
+        _("text"), max_length=20, choices=TextStatus.choices, default=TextStatus.PENDING, editable=False
+    )
 
     panels = [FieldPanel("document"), FieldPanel("label")]
 

@@ -405,6 +405,15 @@ VI = {
     "The file is larger than %(mb)s MB.": "Tệp lớn hơn %(mb)s MB.",
     "Files of type “%(ext)s” are not accepted. Use PDF, DOC, DOCX, XLS, XLSX or ODT.": "Không nhận tệp loại “%(ext)s”. Hãy dùng PDF, DOC, DOCX, XLS, XLSX hoặc ODT.",
     "The file “%(name)s” is not really a %(ext)s file (its content does not match its name).": "Tệp “%(name)s” không thực sự là tệp %(ext)s (nội dung không khớp với tên tệp).",
+    "text of the attached files": "nội dung chữ của tệp đính kèm",
+    "Searchable text of the files": "Nội dung tìm kiếm được của tệp",
+    "Not read yet": "Chưa đọc",
+    "Searchable": "Tìm kiếm được",
+    "Scanned, not searchable: attach a PDF with a text layer": "Bản quét, không tìm kiếm được: hãy đính kèm PDF có lớp chữ",
+    "Not read (only PDF and DOCX are)": "Không đọc (chỉ đọc PDF và DOCX)",
+    "Could not be read": "Không đọc được",
+    "text": "nội dung chữ",
+    "No file yet.": "Chưa có tệp.",
 }
 
 
