@@ -10,3 +10,9 @@ class DocumentsConfig(AppConfig):
         from documents import sections, signals  # noqa: F401  registers the documents section
 
         signals.connect()
+
+        from sites.registry import register_board_permissions
+
+        register_board_permissions(
+            *(f"documents.{action}_draftcomment" for action in ("change", "delete", "view"))
+        )

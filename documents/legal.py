@@ -81,6 +81,8 @@ class LegalDocument(UnitContextMixin, Page):
     summary = models.TextField(_("summary"))
     disclosure = models.CharField(_("disclosure category"), max_length=40, choices=Disclosure.choices)
     full_text = models.TextField(_("text of the attached files"), blank=True, editable=False)
+    comment_opens = models.DateField(_("comments open on"), null=True, blank=True)
+    comment_closes = models.DateField(_("comments close after"), null=True, blank=True)
 
     content_panels = [
         FieldPanel("title", help_text=_("Usually the summary, shortened.")),
@@ -96,6 +98,10 @@ class LegalDocument(UnitContextMixin, Page):
                 FieldPanel("summary"),
             ],
             heading=_("Document details"),
+        ),
+        FieldRowPanel(
+            [FieldPanel("comment_opens"), FieldPanel("comment_closes")],
+            heading=_("Public comments (drafts for public comment only)"),
         ),
         InlinePanel("attachments", label=_("Attached files"), min_num=1),
         TextStatusPanel(heading=_("Searchable text of the files")),
@@ -159,8 +165,31 @@ class LegalDocument(UnitContextMixin, Page):
                     "body": self.issuing_body.strip(),
                     "number": number,
                 }
+        if self.disclosure == Disclosure.DRAFT:
+            if not self.comment_opens:
+                errors["comment_opens"] = _("A draft for public comment needs the first day of comments.")
+            if not self.comment_closes:
+                errors["comment_closes"] = _("A draft for public comment needs the last day of comments.")
+            if self.comment_opens and self.comment_closes and self.comment_closes < self.comment_opens:
+                errors["comment_closes"] = _("The last day of comments cannot be before the first.")
         if errors:
             raise ValidationError(errors)
+
+    def comments_open(self, on=None):
+        on = on or timezone.localdate()
+        return (
+            self.disclosure == Disclosure.DRAFT
+            and self.comment_opens is not None
+            and self.comment_closes is not None
+            and self.comment_opens <= on <= self.comment_closes
+        )
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            from documents.comments import handle_comment_post
+
+            return handle_comment_post(self, request) or super().serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -169,6 +198,12 @@ class LegalDocument(UnitContextMixin, Page):
         context["incoming"] = list(
             LegalDocumentRelation.objects.filter(target=self, source__live=True).select_related("source")
         )
+        if self.disclosure == Disclosure.DRAFT:
+            from documents.comments import DraftCommentForm
+
+            context["comments_open"] = self.comments_open()
+            context.setdefault("comment_form", DraftCommentForm())
+            context["comment_sent"] = request.GET.get("gop-y") == "da-gui"
         return context
 
 

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
 
+from documents.comments import DraftComment  # noqa: F401
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import (  # noqa: F401  (models of this app)
     DocumentType,

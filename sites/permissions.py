@@ -91,3 +91,52 @@ def confined(view_class, action):
     Confined.__name__ = f"UnitConfined{view_class.__name__}"
     Confined.__qualname__ = Confined.__name__
     return Confined
+
+
+class PageScopedPermissionPolicy(ModelPermissionPolicy):
+    """Rows that belong to a page (``page_field``): unit members act on those of their units'
+    pages; the board and superusers (model permissions) on all. Nobody adds them in the admin."""
+
+    page_field = "page"
+    member_actions = frozenset({"change", "delete", "view"})
+
+    def _paths(self, user):
+        from sites.selectors import unit_root_paths
+
+        if not user.is_authenticated or not user.is_active:
+            return []
+        if "_unit_root_paths" not in user.__dict__:
+            user.__dict__["_unit_root_paths"] = unit_root_paths(user)
+        return user.__dict__["_unit_root_paths"]
+
+    def has_model_permission(self, user, action):
+        return super().user_has_permission(user, action)
+
+    def user_has_permission(self, user, action):
+        if self.has_model_permission(user, action):
+            return True
+        return action in self.member_actions and bool(self._paths(user))
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if self.has_model_permission(user, action):
+            return True
+        if action not in self.member_actions:
+            return False
+        path = getattr(instance, self.page_field).path
+        return any(path.startswith(root) for root in self._paths(user))
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from django.db.models import Q
+
+        manager = self.model._default_manager
+        if any(self.has_model_permission(user, action) for action in actions):
+            return manager.all()
+        if not self.member_actions.intersection(actions):
+            return manager.none()
+        condition = Q(pk__in=[])
+        for root in self._paths(user):
+            condition |= Q(**{f"{self.page_field}__path__startswith": root})
+        return manager.filter(condition)
+
+    def instances_user_has_permission_for(self, user, action):
+        return self.instances_user_has_any_permission_for(user, [action])

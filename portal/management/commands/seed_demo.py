@@ -260,6 +260,8 @@ class Command(BaseCommand):
             summary=title,
             disclosure=spec["disclosure"],
         )
+        if spec["disclosure"] == "du-thao-lay-y-kien":  # open for comments for a month
+            page.comment_opens, page.comment_closes = issued, issued + timedelta(days=30)
         page.attachments = [LegalDocumentAttachment(document=file)]
         index.add_child(instance=page)
         page.save_revision().publish()
