@@ -2,16 +2,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from documents.comments import DraftComment
-from sites.permissions import PageScopedPermissionPolicy, confined
+from sites.permissions import ConfinedSnippetViewSetMixin, PageScopedPermissionPolicy
 
 register_permission_policy(DraftComment, PageScopedPermissionPolicy(DraftComment))
 
 
-class DraftCommentViewSet(SnippetViewSet):
+class DraftCommentViewSet(ConfinedSnippetViewSetMixin, SnippetViewSet):
     """Each unit moderates and exports the comments on its own drafts."""
 
     model = DraftComment
@@ -24,18 +23,9 @@ class DraftCommentViewSet(SnippetViewSet):
     search_fields = ["name", "body"]
     list_export = ["page", "name", "contact", "body", "status", "created_at"]
     export_filename = "gop-y-du-thao"
-    edit_view_class = confined(snippet_views.EditView, "change")
-    delete_view_class = confined(snippet_views.DeleteView, "delete")
-    usage_view_class = confined(snippet_views.UsageView, "view")
-    history_view_class = confined(snippet_views.HistoryView, "view")
-    inspect_view_class = confined(snippet_views.InspectView, "view")
 
     def get_queryset(self, request):
-        return (
-            self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "view"])
-            .select_related("page")
-            .order_by("-created_at")
-        )
+        return super().get_queryset(request).select_related("page").order_by("-created_at")
 
 
 register_snippet(DraftCommentViewSet)

@@ -127,13 +127,12 @@ def notify_submitted(task_state_id):
     )
 
 
-def notify_step_approved(task_state_id):
-    """The author, when a step before the last one approves (the item goes on to the board)."""
+def _notify_author_of_decision(task_state_id, *, status, event):
+    """The author, when a step is decided (``status``), with who decided and their comment."""
     state = TaskState.objects.select_related("finished_by").filter(pk=task_state_id).first()
-    if state is None or state.status != TaskState.STATUS_APPROVED:
+    if state is None or state.status != status:
         return 0
     page = state.workflow_state.content_object
-    users = reachable(authors_of(page), exclude=[state.finished_by])
     context = {
         **_page_context(page),
         "task": state.task,
@@ -141,36 +140,23 @@ def notify_step_approved(task_state_id):
         "comment": state.comment,
     }
     return deliver(
-        key=f"approved:{state.pk}",
-        event="approved",
-        users=users,
-        template="approved",
+        key=f"{event}:{state.pk}",
+        event=event,
+        users=reachable(authors_of(page), exclude=[state.finished_by]),
+        template=event,
         context=context,
         page=page,
     )
+
+
+def notify_step_approved(task_state_id):
+    """The author, when a step before the last one approves (the item goes on to the board)."""
+    return _notify_author_of_decision(task_state_id, status=TaskState.STATUS_APPROVED, event="approved")
 
 
 def notify_rejected(task_state_id):
     """The author, with the approver's comment."""
-    state = TaskState.objects.select_related("finished_by").filter(pk=task_state_id).first()
-    if state is None or state.status != TaskState.STATUS_REJECTED:
-        return 0
-    page = state.workflow_state.content_object
-    users = reachable(authors_of(page), exclude=[state.finished_by])
-    context = {
-        **_page_context(page),
-        "task": state.task,
-        "actor": state.finished_by,
-        "comment": state.comment,
-    }
-    return deliver(
-        key=f"rejected:{state.pk}",
-        event="rejected",
-        users=users,
-        template="rejected",
-        context=context,
-        page=page,
-    )
+    return _notify_author_of_decision(task_state_id, status=TaskState.STATUS_REJECTED, event="rejected")
 
 
 def notify_published(revision_id):

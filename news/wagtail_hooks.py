@@ -1,28 +1,18 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from news.taxonomy import BannedPhrase, Category, Official
-from sites.permissions import UnitOwnedPermissionPolicy, confined
+from sites.permissions import ConfinedSnippetViewSetMixin, UnitOwnedPermissionPolicy
 
 # Each unit manages its own categories and officials; the board manages all (and the shared ones).
 register_permission_policy(Category, UnitOwnedPermissionPolicy(Category))
 register_permission_policy(Official, UnitOwnedPermissionPolicy(Official))
 
 
-class UnitOwnedViewSet(SnippetViewSet):
+class UnitOwnedViewSet(ConfinedSnippetViewSetMixin, SnippetViewSet):
     """Listing, forms and object views confined to the user's units (see sites/permissions.py)."""
-
-    edit_view_class = confined(snippet_views.EditView, "change")
-    delete_view_class = confined(snippet_views.DeleteView, "delete")
-    usage_view_class = confined(snippet_views.UsageView, "view")
-    history_view_class = confined(snippet_views.HistoryView, "view")
-    inspect_view_class = confined(snippet_views.InspectView, "view")
-
-    def get_queryset(self, request):
-        return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "view"])
 
 
 class CategoryViewSet(UnitOwnedViewSet):

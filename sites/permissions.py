@@ -140,3 +140,28 @@ class PageScopedPermissionPolicy(ModelPermissionPolicy):
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+class ConfinedSnippetViewSetMixin:
+    """For a SnippetViewSet whose permission policy confines rows per unit: the object views
+    check the row (403 otherwise) and the listing shows only the rows the user may act on."""
+
+    @classmethod
+    def confined_views(cls):
+        from wagtail.snippets.views import snippets as snippet_views
+
+        return {
+            "edit_view_class": confined(snippet_views.EditView, "change"),
+            "delete_view_class": confined(snippet_views.DeleteView, "delete"),
+            "usage_view_class": confined(snippet_views.UsageView, "view"),
+            "history_view_class": confined(snippet_views.HistoryView, "view"),
+            "inspect_view_class": confined(snippet_views.InspectView, "view"),
+        }
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name, view_class in ConfinedSnippetViewSetMixin.confined_views().items():
+            setattr(cls, name, view_class)
+
+    def get_queryset(self, request):
+        return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "view"])
