@@ -17,8 +17,12 @@ def read_attachments(page_id):
     texts = []
     for attachment in page.attachments.select_related("document"):
         document = attachment.document
-        with document.file.open("rb") as handle:
-            data = handle.read()
+        try:
+            with document.file.open("rb") as handle:
+                data = handle.read()
+        except OSError:  # the file is gone from storage: flag it, read the others
+            LegalDocumentAttachment.objects.filter(pk=attachment.pk).update(text_status="error")
+            continue
         text, status = extract_text(data, document.file_extension)
         LegalDocumentAttachment.objects.filter(pk=attachment.pk).update(text_status=status)
         if text:

@@ -59,6 +59,7 @@ def worker_mail_dir(tmp_path_factory):
 def celery_worker_process(django_db_setup, worker_mail_dir):
     """A real Celery worker process on the configured broker (Redis in CI, the file-system broker
     locally), using the test database and writing its e-mail to ``worker_mail_dir``."""
+    from django.conf import settings
     from django.db import connection
 
     env = dict(
@@ -66,6 +67,7 @@ def celery_worker_process(django_db_setup, worker_mail_dir):
         DJANGO_SETTINGS_MODULE="portal.settings.test",
         PORTAL_TEST_DATABASE_NAME=str(connection.settings_dict["NAME"]),
         PORTAL_TEST_EMAIL_DIR=str(worker_mail_dir),
+        PORTAL_TEST_MEDIA_ROOT=str(settings.MEDIA_ROOT),
     )
     from portal.celery import app
 

@@ -14,7 +14,8 @@ if os.environ.get("PORTAL_TEST_EMAIL_DIR"):
     # A Celery worker started by the tests writes its mail where the tests can read it.
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = os.environ["PORTAL_TEST_EMAIL_DIR"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
+# Per run; worker processes started by the tests are given the same folder.
+MEDIA_ROOT = Path(os.environ.get("PORTAL_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -78,3 +78,43 @@ def test_the_text_is_searchable_and_scans_are_flagged_for_the_unit(client, commu
 @pytest.mark.parametrize("missing", [0, 999_999])
 def test_missing_document_is_ignored(db, missing):
     assert read_attachments(missing) is None
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_reads_the_files_after_publication(celery_worker_process):
+    import time
+
+    from documents.models import LegalDocument
+    from tests.factories import make_unit
+
+    unit = make_unit("phuoc-hau-text", name="Xã Phước Hậu")
+    doc = legal_document(unit, number="42/QĐ-UBND", publish=False)
+    LegalDocumentAttachment.objects.create(
+        page=doc,
+        document=make_file(
+            unit.collection, "Quy chế", name="quy-che.docx", content=docx_with("chế độ công tác phí")
+        ),
+    )
+    doc.save_revision().publish()
+    deadline = time.monotonic() + 30
+    while "công tác phí" not in LegalDocument.objects.get(pk=doc.pk).full_text:
+        assert celery_worker_process.poll() is None, celery_worker_process.stdout.read()
+        assert time.monotonic() < deadline, "the worker did not read the attachments"
+        time.sleep(0.2)
+    statuses = set(LegalDocumentAttachment.objects.filter(page=doc).values_list("text_status", flat=True))
+    assert statuses == {"ok"}
+
+
+def test_a_missing_file_is_flagged_and_the_others_still_read(commune_a):
+    doc = legal_document(commune_a, number="43/QĐ-UBND")
+    gone = LegalDocumentAttachment.objects.get(page=doc)
+    gone.document.file.storage.delete(gone.document.file.name)
+    LegalDocumentAttachment.objects.create(
+        page=doc,
+        document=make_file(commune_a.collection, "Còn", name="con.docx", content=docx_with("vẫn đọc được")),
+    )
+    assert "vẫn đọc được" in read_attachments(doc.pk)
+    statuses = dict(
+        LegalDocumentAttachment.objects.filter(page=doc).values_list("document__title", "text_status")
+    )
+    assert statuses[gone.document.title] == "error" and statuses["Còn"] == "ok"
