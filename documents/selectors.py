@@ -63,13 +63,17 @@ def read_filters(params):
     return result
 
 
-def documents_for(index_pages, filters):
-    """Live documents below ``index_pages``, filtered, newest issue date first."""
-    qs = LegalDocument.objects.live().public()
+def children_of(index_pages):
+    """A Q for the pages directly under any of ``index_pages`` (matches nothing when empty)."""
     condition = Q(pk__in=[])
     for index in index_pages:
         condition |= Q(path__startswith=index.path, depth=index.depth + 1)
-    qs = qs.filter(condition)
+    return condition
+
+
+def documents_for(index_pages, filters):
+    """Live documents below ``index_pages``, filtered, newest issue date first."""
+    qs = LegalDocument.objects.live().public().filter(children_of(index_pages))
     v = filters.values
     if "loai" in v:
         qs = qs.filter(doc_type=v["loai"])
@@ -91,12 +95,9 @@ def documents_for(index_pages, filters):
 
 
 def issuing_bodies(index_pages):
-    condition = Q(pk__in=[])
-    for index in index_pages:
-        condition |= Q(path__startswith=index.path, depth=index.depth + 1)
     return list(
         LegalDocument.objects.live()
-        .filter(condition)
+        .filter(children_of(index_pages))
         .order_by("issuing_body")
         .values_list("issuing_body", flat=True)
         .distinct()[:200]

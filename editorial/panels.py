@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
-from editorial.selectors import overdue_after, unit_of_path, units_with_roots
+from editorial.selectors import describe_wait, units_with_roots
 
 
 class WaitingForMePanel(WorkflowObjectsToModeratePanel):
@@ -14,22 +14,14 @@ class WaitingForMePanel(WorkflowObjectsToModeratePanel):
     order = 90  # first on the dashboard: it is the approvers' work list
 
     def get_context_data(self, parent_context):
-        from sites.moderation import warnings_for
-
         context = super().get_context_data(parent_context)
         states = context["states"]
         if not states:
             return context
         now = timezone.now()
-        limit = overdue_after()
         units = units_with_roots()
         for state in states:
-            obj = state["obj"]
-            state["age"] = now - state["task_state"].started_at
-            state["overdue"] = state["age"] > limit
-            path = getattr(obj, "path", None)
-            state["unit"] = unit_of_path(path, units) if path else None
-            state["warnings"] = warnings_for(obj)
+            state.update(describe_wait(state["task_state"], state["obj"], units, now))
         states.sort(key=lambda s: s["task_state"].started_at)
         context["overdue_hours"] = settings.PORTAL_REVIEW_OVERDUE_HOURS
         context["overdue_count"] = sum(1 for s in states if s["overdue"])

@@ -40,12 +40,23 @@ def units_with_roots():
     return list(Unit.objects.select_related("site__root_page"))
 
 
-def waiting_for(user, *, now=None):
-    """Items ``user`` can approve or reject now, oldest first, with age and the unit they belong to."""
+def describe_wait(task_state, page, units, now):
+    """How long an item has waited, whether that is overdue, its unit and its check warnings."""
     from sites.moderation import warnings_for
 
+    age = now - task_state.started_at
+    path = getattr(page, "path", None)
+    return {
+        "age": age,
+        "overdue": age > overdue_after(),
+        "unit": unit_of_path(path, units) if path else None,
+        "warnings": warnings_for(page),
+    }
+
+
+def waiting_for(user, *, now=None):
+    """Items ``user`` can approve or reject now, oldest first, with age and the unit they belong to."""
     now = now or timezone.now()
-    limit = overdue_after()
     states = (
         TaskState.objects.reviewable_by(user)
         .select_related("revision", "workflow_state__requested_by", "task")
@@ -61,17 +72,7 @@ def waiting_for(user, *, now=None):
         page = pages.get(int(state.workflow_state.object_id))
         if page is None:
             continue
-        age = now - state.started_at
-        items.append(
-            WaitingItem(
-                task_state=state,
-                page=page,
-                unit=unit_of_path(page.path, units),
-                age=age,
-                overdue=age > limit,
-                warnings=warnings_for(page),
-            )
-        )
+        items.append(WaitingItem(task_state=state, page=page, **describe_wait(state, page, units, now)))
     return items
 
 

@@ -8,16 +8,11 @@ from wagtail.models import Page, PageLogEntry
 import django_filters
 
 from editorial.selectors import unit_of_path, units_with_roots
-from sites.models import Unit
-from sites.takedown import is_board_member
+from sites.selectors import units_for_user
 
 
 def units_for_filter(request):
-    user = request.user
-    units = Unit.objects.select_related("site__root_page").order_by("parent_id", "sort_order", "name")
-    if is_board_member(user):
-        return units
-    return units.filter(pk__in=Unit.objects.for_member(user).values("pk"))
+    return units_for_user(request.user)
 
 
 class EditorialLogFilterSet(SiteHistoryReportFilterSet):

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 
@@ -49,12 +51,13 @@ def schedule_entries(*, since=None, until=None, paths=None):
     if until is not None:
         revisions = revisions.filter(approved_go_live_at__lte=until)
         expiring = expiring.filter(expire_at__lte=until)
+    if paths is not None:
+        # in the query, before the cap: a unit never loses its entries to other units' ones
+        unit_pages = Page.objects.filter(within_paths(paths)).annotate(str_id=Cast("id", CharField()))
+        revisions = revisions.filter(object_id__in=unit_pages.values("str_id"))
+        expiring = expiring.filter(within_paths(paths))
     revisions = list(revisions.order_by("approved_go_live_at")[:500])
     pages = Page.objects.in_bulk([int(r.object_id) for r in revisions])
-    if paths is not None:
-        allowed = set(Page.objects.filter(within_paths(paths)).values_list("pk", flat=True))
-        pages = {pk: page for pk, page in pages.items() if pk in allowed}
-        expiring = expiring.filter(within_paths(paths))
     units = units_with_roots()
     entries = []
     for revision in revisions:

@@ -169,6 +169,12 @@ def expire_object(model_label, pk, due=None, *, now=None):
 # --- queueing ------------------------------------------------------------------------------
 
 
+def _first_time(kind, ident, due):
+    """True the first time this (kind, id, time) is queued within twice the horizon."""
+    timeout = int(horizon().total_seconds()) * 2
+    return cache.add(_queued_key(kind, ident, due), 1, timeout=timeout)
+
+
 def _queued_key(kind, ident, due):
     return f"scheduling:queued:{kind}:{ident}:{due.timestamp():.3f}"
 
@@ -180,9 +186,7 @@ def queue_publication(revision_id, due, *, now=None, force=False):
     now = now or timezone.now()
     if due is None or due - now > horizon():
         return False
-    if not force and not cache.add(
-        _queued_key("publish", revision_id, due), 1, timeout=int(horizon().total_seconds()) * 2
-    ):
+    if not force and not _first_time("publish", revision_id, due):
         return False
     queue_batch(due, now=now)
     # The revision's own task, a moment later: publishes it if the batch missed it (scheduled
@@ -198,7 +202,7 @@ def queue_batch(due, *, now=None):
     from scheduling import tasks
 
     now = now or timezone.now()
-    if not cache.add(_queued_key("batch", "all", due), 1, timeout=int(horizon().total_seconds()) * 2):
+    if not _first_time("batch", "all", due):
         return False
     tasks.publish_due_at_task.apply_async(args=[due.isoformat()], eta=max(due - prepare_ahead(), now))
     return True
@@ -210,9 +214,7 @@ def queue_expiry(model_label, pk, due, *, now=None):
     now = now or timezone.now()
     if due is None or due - now > horizon():
         return False
-    if not cache.add(
-        _queued_key(f"expire:{model_label}", pk, due), 1, timeout=int(horizon().total_seconds()) * 2
-    ):
+    if not _first_time(f"expire:{model_label}", pk, due):
         return False
     tasks.expire_object_task.apply_async(args=[model_label, pk, due.isoformat()], eta=max(due, now))
     return True

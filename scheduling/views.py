@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from scheduling.selectors import schedule_entries
-from sites.models import Unit
-from sites.selectors import unit_root_paths
+from sites.selectors import unit_root_paths, units_for_user
 from sites.takedown import is_board_member
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -34,10 +33,7 @@ def _month(value, today):
 def schedule_view(request):
     user = request.user
     board = is_board_member(user)
-    units = Unit.objects.select_related("site__root_page").order_by("parent_id", "sort_order", "name")
-    if not board:
-        units = units.filter(pk__in=Unit.objects.for_member(user).values("pk"))
-    units = list(units)
+    units = list(units_for_user(user))
     if not units:
         raise PermissionDenied
     notices = []

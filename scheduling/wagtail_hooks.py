@@ -14,11 +14,11 @@ def schedule_urls():
 
 class ScheduleMenuItem(MenuItem):
     def is_shown(self, request):
-        from sites.models import Unit
+        from sites.permissions import member_unit_ids
         from sites.takedown import is_board_member
 
         user = request.user
-        return is_board_member(user) or Unit.objects.for_member(user).exists()
+        return is_board_member(user) or bool(member_unit_ids(user))
 
 
 @hooks.register("register_admin_menu_item")

@@ -8,6 +8,7 @@ them, in listings, forms, or the site history).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -29,8 +30,20 @@ def member_unit_ids(user):
     return user.__dict__["_member_unit_ids"]
 
 
-class UnitOwnedPermissionPolicy(ModelPermissionPolicy):
-    unit_field = "unit"
+class ScopedPermissionPolicy(ModelPermissionPolicy):
+    """Model-wide rights from Django permissions (the board, superusers); unit members get
+    ``member_actions`` on the rows within their scope only. Subclasses define the scope."""
+
+    member_actions = MEMBER_ACTIONS
+
+    def has_scope(self, user):
+        raise NotImplementedError
+
+    def in_scope(self, user, instance):
+        raise NotImplementedError
+
+    def scope_q(self, user):
+        raise NotImplementedError
 
     def has_model_permission(self, user, action):
         return super().user_has_permission(user, action)
@@ -38,24 +51,38 @@ class UnitOwnedPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
         if self.has_model_permission(user, action):
             return True
-        return action in MEMBER_ACTIONS and bool(member_unit_ids(user))
+        return action in self.member_actions and self.has_scope(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if self.has_model_permission(user, action):
             return True
-        if action not in MEMBER_ACTIONS:
-            return False
-        return getattr(instance, f"{self.unit_field}_id") in member_unit_ids(user)
+        return action in self.member_actions and self.in_scope(user, instance)
 
     def instances_user_has_any_permission_for(self, user, actions):
+        manager = self.model._default_manager
         if any(self.has_model_permission(user, action) for action in actions):
-            return self.model._default_manager.all()
-        if not MEMBER_ACTIONS.intersection(actions):
-            return self.model._default_manager.none()
-        return self.model._default_manager.filter(**{f"{self.unit_field}_id__in": member_unit_ids(user)})
+            return manager.all()
+        if not self.member_actions.intersection(actions):
+            return manager.none()
+        return manager.filter(self.scope_q(user))
 
     def instances_user_has_permission_for(self, user, action):
         return self.instances_user_has_any_permission_for(user, [action])
+
+
+class UnitOwnedPermissionPolicy(ScopedPermissionPolicy):
+    """Rows with a ``unit`` foreign key: members act on their own units' rows."""
+
+    unit_field = "unit"
+
+    def has_scope(self, user):
+        return bool(member_unit_ids(user))
+
+    def in_scope(self, user, instance):
+        return getattr(instance, f"{self.unit_field}_id") in member_unit_ids(user)
+
+    def scope_q(self, user):
+        return Q(**{f"{self.unit_field}_id__in": member_unit_ids(user)})
 
 
 class UnitOwnedForm(WagtailAdminModelForm):
@@ -93,7 +120,7 @@ def confined(view_class, action):
     return Confined
 
 
-class PageScopedPermissionPolicy(ModelPermissionPolicy):
+class PageScopedPermissionPolicy(ScopedPermissionPolicy):
     """Rows that belong to a page (``page_field``): unit members act on those of their units'
     pages; the board and superusers (model permissions) on all. Nobody adds them in the admin."""
 
@@ -109,37 +136,17 @@ class PageScopedPermissionPolicy(ModelPermissionPolicy):
             user.__dict__["_unit_root_paths"] = unit_root_paths(user)
         return user.__dict__["_unit_root_paths"]
 
-    def has_model_permission(self, user, action):
-        return super().user_has_permission(user, action)
+    def has_scope(self, user):
+        return bool(self._paths(user))
 
-    def user_has_permission(self, user, action):
-        if self.has_model_permission(user, action):
-            return True
-        return action in self.member_actions and bool(self._paths(user))
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        if self.has_model_permission(user, action):
-            return True
-        if action not in self.member_actions:
-            return False
+    def in_scope(self, user, instance):
         path = getattr(instance, self.page_field).path
         return any(path.startswith(root) for root in self._paths(user))
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        from django.db.models import Q
+    def scope_q(self, user):
+        from sites.selectors import within_paths
 
-        manager = self.model._default_manager
-        if any(self.has_model_permission(user, action) for action in actions):
-            return manager.all()
-        if not self.member_actions.intersection(actions):
-            return manager.none()
-        condition = Q(pk__in=[])
-        for root in self._paths(user):
-            condition |= Q(**{f"{self.page_field}__path__startswith": root})
-        return manager.filter(condition)
-
-    def instances_user_has_permission_for(self, user, action):
-        return self.instances_user_has_any_permission_for(user, [action])
+        return within_paths(self._paths(user), field=f"{self.page_field}__path")
 
 
 class ConfinedSnippetViewSetMixin:

@@ -40,6 +40,16 @@ def child_units(unit):
     return unit.children.select_related("site", "site__root_page").order_by("sort_order", "name")
 
 
+def units_for_user(user):
+    """Units ``user`` may look at in admin reports: every unit for the board, else their own."""
+    from sites.takedown import is_board_member
+
+    units = Unit.objects.select_related("site__root_page").order_by("parent_id", "sort_order", "name")
+    if is_board_member(user):
+        return units
+    return units.filter(pk__in=Unit.objects.for_member(user).values("pk"))
+
+
 def top_unit():
     return Unit.objects.select_related("site").filter(parent__isnull=True).first()
 
@@ -65,9 +75,10 @@ def unit_root_paths(user, *, approvers_only=False):
     return list(Unit.objects.filter(membership).values_list("site__root_page__path", flat=True).distinct())
 
 
-def within_paths(paths):
-    """A Q matching pages at or below any of ``paths`` (matches nothing when empty)."""
+def within_paths(paths, *, field="path"):
+    """A Q matching pages (or rows whose ``field`` is a page path) at or below any of ``paths``
+    (matches nothing when empty)."""
     condition = Q(pk__in=[])
     for path in paths:
-        condition |= Q(path__startswith=path)
+        condition |= Q(**{f"{field}__startswith": path})
     return condition
