@@ -76,8 +76,11 @@ def task_approvers(task_state):
     return []
 
 
-def deliver(*, key, event, users, template, context, page=None):
-    """Send the ``template`` mail once per user for ``key``; returns how many went out now."""
+def deliver(*, event, ident, users, context, page=None):
+    """Send the ``event`` mail (templates ``editorial/emails/<event>*.txt``) once per user for the
+    key ``<event>:<ident>``; returns how many went out now."""
+    key = f"{event}:{ident}"
+    template = event
     sent = 0
     with translation.override(settings.LANGUAGE_CODE):
         for user in users:
@@ -118,10 +121,9 @@ def notify_submitted(task_state_id):
     users = reachable(task_approvers(state), exclude=[requested_by])
     context = {**_page_context(page), "task": state.task, "requested_by": requested_by}
     return deliver(
-        key=f"submitted:{state.pk}",
         event="submitted",
+        ident=state.pk,
         users=users,
-        template="submitted",
         context=context,
         page=page,
     )
@@ -140,10 +142,9 @@ def _notify_author_of_decision(task_state_id, *, status, event):
         "comment": state.comment,
     }
     return deliver(
-        key=f"{event}:{state.pk}",
         event=event,
+        ident=state.pk,
         users=reachable(authors_of(page), exclude=[state.finished_by]),
-        template=event,
         context=context,
         page=page,
     )
@@ -177,10 +178,9 @@ def notify_published(revision_id):
     users = reachable(authors_of(page), exclude=[actor])
     context = {**_page_context(page), "actor": actor, "public_url": page.specific.full_url}
     return deliver(
-        key=f"published:{revision.pk}",
         event="published",
+        ident=revision.pk,
         users=users,
-        template="published",
         context=context,
         page=page,
     )
@@ -201,10 +201,9 @@ def notify_scheduled(workflow_state_id):
     users = reachable(authors_of(page), exclude=[actor])
     context = {**_page_context(page), "actor": actor, "go_live_at": go_live_at}
     return deliver(
-        key=f"scheduled:{workflow_state.pk}",
         event="scheduled",
+        ident=workflow_state.pk,
         users=users,
-        template="scheduled",
         context=context,
         page=page,
     )
@@ -221,10 +220,9 @@ def notify_takedown(takedown_id):
     users = reachable([*authors_of(page), *unit_approvers(page)], exclude=[takedown.user])
     context = {**_page_context(page), "takedown": takedown, "actor": takedown.user}
     return deliver(
-        key=f"takedown:{takedown.pk}",
         event="takedown",
+        ident=takedown.pk,
         users=users,
-        template="takedown",
         context=context,
         page=page,
     )
@@ -240,7 +238,7 @@ def send_review_digests(now=None):
         if not items:
             continue
         context = {"items": items, "dashboard_url": admin_url(reverse("wagtailadmin_home")), "now": now}
-        sent += deliver(key=f"digest:{day}", event="digest", users=[user], template="digest", context=context)
+        sent += deliver(event="digest", ident=day, users=[user], context=context)
     return sent
 
 

@@ -29,10 +29,9 @@ def report_overdue(entries):
             entry.when.isoformat(),
         )
         sent += deliver(
-            key=f"overdue:{entry.key}",
             event="overdue",
+            ident=entry.key,
             users=board,
-            template="overdue",
             context={
                 "entry": entry,
                 "edit_url": admin_url(entry.edit_url),
