@@ -15,7 +15,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from documents.panels import TextStatusPanel
-from home.mixins import UnitContextMixin
+from home.mixins import FoldedTitleMixin, UnitContextMixin
+from home.text import fold
 
 
 class DocumentType(models.TextChoices):
@@ -66,7 +67,7 @@ class Status(models.TextChoices):
     EXPIRED = "het-hieu-luc", _("No longer in force")
 
 
-class LegalDocument(UnitContextMixin, Page):
+class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
     number = models.CharField(_("number and symbol"), max_length=60, help_text=_("For example 125/QĐ-UBND"))
     doc_type = models.CharField(_("document type"), max_length=30, choices=DocumentType.choices)
     issuing_body = models.CharField(_("issuing body"), max_length=255)
@@ -108,7 +109,7 @@ class LegalDocument(UnitContextMixin, Page):
         InlinePanel("relations", label=_("Related documents")),
     ]
     search_fields = [
-        *Page.search_fields,
+        *FoldedTitleMixin.search_fields,
         index.SearchField("number"),
         index.SearchField("summary"),
         index.SearchField("issuing_body"),
@@ -126,6 +127,10 @@ class LegalDocument(UnitContextMixin, Page):
         verbose_name = _("legal document")
         verbose_name_plural = _("legal documents")
         indexes = [models.Index(fields=["issued_on"]), models.Index(fields=["number"])]
+
+    @property
+    def folded_title(self):
+        return fold(f"{self.number} {self.title}")
 
     def status(self, on=None):
         on = on or timezone.localdate()

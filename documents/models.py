@@ -12,11 +12,11 @@ from documents.legal import (  # noqa: F401  (models of this app)
     LegalDocumentRelation,
     Status,
 )
-from home.mixins import UnitContextMixin
+from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
 
 
-class DocumentIndexPage(UnitContextMixin, Page):
+class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
     """A unit's document library at /van-ban/: its legal documents, filterable.
 
     The top unit's library can include every unit's documents (``?pham-vi=tat-ca``), labelled

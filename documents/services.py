@@ -32,6 +32,9 @@ def read_attachments(page_id):
         LegalDocument.objects.filter(pk=page.pk).update(full_text=full_text)
     from wagtail.search.index import insert_or_update_object
 
+    from documents.signals import attachments_read
+
     page.full_text = full_text
     insert_or_update_object(page)
+    attachments_read.send(sender=LegalDocument, page_id=page.pk)
     return full_text

@@ -1,8 +1,13 @@
 """Read the attached files after a document is published (after commit, on a worker)."""
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from wagtail.signals import page_published
+
+
+# Sent (with ``page_id``) after the text of a document's attached files was read and stored.
+attachments_read = Signal()
 
 
 def on_published(sender, instance, **kwargs):

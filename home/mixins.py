@@ -1,5 +1,24 @@
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.text import fold
 from sites.models import UnitSettings
 from sites.selectors import unit_for_page, unit_for_request, unit_settings_for_request
+
+
+class FoldedTitleMixin:
+    """Indexes the title folded (no diacritics, đ as d) for Wagtail's own search, so that the admin
+    finds "Phước Hậu" from "phuoc hau"; search.backend folds the queries of page searches."""
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("folded_title"),
+        index.AutocompleteField("folded_title"),
+    ]
+
+    @property
+    def folded_title(self):
+        return fold(self.title)
 
 
 class UnitContextMixin:

@@ -5,12 +5,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.blocks import HomeStreamBlock
-from home.mixins import UnitContextMixin
+from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.registry import render_panels
 from sites.selectors import child_units
 
 
-class HomePage(UnitContextMixin, Page):
+class HomePage(UnitContextMixin, FoldedTitleMixin, Page):
     """The root page of one unit's site."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
@@ -38,7 +38,7 @@ class HomePage(UnitContextMixin, Page):
         return context
 
 
-class StandardPage(UnitContextMixin, Page):
+class StandardPage(UnitContextMixin, FoldedTitleMixin, Page):
     """A plain content page (introduction, contacts ...)."""
 
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))

@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.mixins import UnitContextMixin
+from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
 from news import selectors
 from news.blocks import NewsBodyBlock
@@ -40,7 +40,7 @@ def parse_month(value):
     return year, month
 
 
-class NewsIndexPage(UnitContextMixin, RoutablePageMixin, Page):
+class NewsIndexPage(UnitContextMixin, FoldedTitleMixin, RoutablePageMixin, Page):
     """A unit's news listing at /tin-tuc/, with category and month filters and feeds."""
 
     template = "news/news_index_page.html"
@@ -108,7 +108,7 @@ class NewsArticleTag(TaggedItemBase):
     )
 
 
-class NewsArticlePage(UnitContextMixin, Page):
+class NewsArticlePage(UnitContextMixin, FoldedTitleMixin, Page):
     """One news article of a unit."""
 
     lead = models.TextField(
@@ -179,7 +179,7 @@ class NewsArticlePage(UnitContextMixin, Page):
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
-    search_fields = Page.search_fields + [
+    search_fields = FoldedTitleMixin.search_fields + [
         index.SearchField("lead"),
         index.SearchField("body"),
         index.FilterField("published_date"),

@@ -31,6 +31,7 @@ if settings.DEBUG:
 # Vietnamese, the default language, has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("van-ban/tai-ve/<int:attachment_id>/", document_views.download, name="legal_document_download"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

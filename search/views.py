@@ -1,19 +1,151 @@
-from django.template.response import TemplateResponse
+"""Public search: /tim-kiem/ (results page) and /tim-kiem/goi-y/ (title suggestions, JSON)."""
 
-from wagtail.models import Page, Site
+from functools import cached_property
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from django_ratelimit.decorators import ratelimit
+
+from wagtail.models import Locale
 
 from home.pagination import paginate
-from home.text import clean_query
+from home.text import parse_query
+from search import selectors
+from search.forms import ALL_UNITS, SearchForm
+from search.highlight import highlight, snippet
+from search.models import Kind
+from sites.models import Unit
+from sites.selectors import top_unit, unit_for_request
 
-PAGE_SIZE = 10
+# A visitor can page through this many results; "more than 1,000" is counted no further.
+MAX_RESULTS = 1000
+SUGGESTION_MIN_CHARS = 2
 
 
+def search_rate(group, request):
+    return settings.PORTAL_SEARCH_RATE
+
+
+def suggest_rate(group, request):
+    return settings.PORTAL_SUGGEST_RATE
+
+
+class CappedPaginator(Paginator):
+    """Counts matches up to ``MAX_RESULTS`` (+1, to know there are more) without ranking them."""
+
+    def __init__(self, object_list, per_page, *, unordered):
+        super().__init__(object_list, per_page)
+        self.unordered = unordered
+
+    @cached_property
+    def count(self):
+        return self.unordered[: MAX_RESULTS + 1].count()
+
+    @cached_property
+    def num_pages(self):
+        return max(1, -(-min(self.count, MAX_RESULTS) // self.per_page))
+
+    @property
+    def more_than_max(self):
+        return self.count > MAX_RESULTS
+
+
+def _too_many(request, template):
+    context = {"message": _("Too many searches from your connection. Please wait a minute and try again.")}
+    if template is None:
+        response = JsonResponse({"error": context["message"], "suggestions": []}, status=429)
+    else:
+        response = TemplateResponse(request, template, {**context, "rate_limited": True}, status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def _results(request, entries, parsed):
+    local = timezone.localtime
+    kinds = dict(Kind.choices)
+    return [
+        {
+            "url": entry.page.get_url(request),
+            "title": highlight(entry.title, parsed),
+            "number": highlight(entry.number, parsed) if entry.number else "",
+            "snippet": snippet(entry.text, parsed),
+            "unit": entry.unit.name if entry.unit else "",
+            "kind": entry.kind,
+            "kind_label": kinds.get(entry.kind, ""),
+            "date": local(entry.date),
+        }
+        for entry in entries
+    ]
+
+
+@require_GET
+@ratelimit(key="ip", rate=search_rate, group="portal-search", block=False)
 def search(request):
-    """Search live, public pages of the current site. Issue #7 makes it Vietnamese-aware."""
-    query = clean_query(request.GET.get("q"))
-    site = Site.find_for_request(request)
-    results = None
-    if query and site is not None:
-        pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True).specific()
-        results = paginate(request, pages.search(query), PAGE_SIZE)
-    return TemplateResponse(request, "search/search.html", {"query": query, "results": results})
+    """Search the live, public pages of this unit (or, from the top unit's site, of any units)."""
+    if getattr(request, "limited", False):
+        return _too_many(request, "search/search.html")
+    unit = unit_for_request(request)
+    units = list(Unit.objects.order_by("parent_id", "sort_order", "name"))
+    form = SearchForm(request.GET, unit=unit, units=units)
+    parsed = parse_query(form.query)
+    context = {"form": form, "query": form.query, "parsed": parsed, "notices": form.notices, "unit": unit}
+    context["values"] = {
+        name.replace("-", "_"): (value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value)
+        for name, value in form.values.items()
+    }
+    context["kind_choices"] = form.fields["loai"].choices
+    if form.offers_units:
+        context["unit_choices"] = form.fields["don-vi"].choices
+    if form.query and not parsed:
+        context["notices"].append(_("The search words hold no letters or digits to look for."))
+    if parsed:
+        scope = selectors.SearchScope(
+            unit_ids=form.unit_ids(),
+            kinds=form.kinds(),
+            date_from=form.values.get("tu-ngay"),
+            date_to=form.values.get("den-ngay"),
+            locale_id=Locale.get_active().pk,
+        )
+        entries = selectors.search_entries(parsed, scope, order=form.order())
+        paginator = CappedPaginator(entries, form.page_size(), unordered=entries.order_by())
+        page = paginate(request, entries, form.page_size(), paginator=paginator)
+        context.update(results=page, items=_results(request, page.object_list, parsed), paginator=paginator)
+        context["all_units"] = scope.unit_ids is None or len(scope.unit_ids) > 1
+    if unit is not None and unit.parent_id is not None:
+        top = top_unit()
+        if top is not None and top.site_id != unit.site_id:
+            context["district_search"] = {"unit": top, "root_url": top.site.root_url, "all_units": ALL_UNITS}
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+@ratelimit(key="ip", rate=suggest_rate, group="portal-suggest", block=False)
+def suggest(request):
+    """Up to eight newest titles starting like the typed words, as JSON for the search box."""
+    if getattr(request, "limited", False):
+        return _too_many(request, None)
+    unit = unit_for_request(request)
+    units = list(Unit.objects.order_by("parent_id", "sort_order", "name"))
+    form = SearchForm(request.GET, unit=unit, units=units)
+    parsed = parse_query(form.query)
+    if not parsed or len(form.query) < SUGGESTION_MIN_CHARS:
+        return JsonResponse({"query": form.query, "suggestions": []})
+    scope = selectors.SearchScope(unit_ids=form.unit_ids(), kinds=form.kinds(), locale_id=Locale.get_active().pk)
+    kinds = dict(Kind.choices)
+    found = [
+        {
+            "title": entry.title,
+            "number": entry.number,
+            "url": entry.page.get_url(request),
+            "unit": entry.unit.name if entry.unit else "",
+            "type": str(kinds.get(entry.kind, "")),
+            "date": timezone.localtime(entry.date).strftime("%d/%m/%Y"),
+        }
+        for entry in selectors.suggestions(parsed, scope)
+    ]
+    return JsonResponse({"query": form.query, "suggestions": found})

@@ -259,7 +259,21 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 # Items waiting longer than this for a decision are highlighted as overdue ("Waiting for me").
 PORTAL_REVIEW_OVERDUE_HOURS = int(os.environ.get("PORTAL_REVIEW_OVERDUE_HOURS", "24"))
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's own index (admin search, choosers): its database backend, made accent-insensitive by
+# search.backend (folded titles, folded queries); on PostgreSQL with the 'portal_vi' configuration
+# (simple + unaccent, created by search/migrations/0002).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "search.backend",
+        "SEARCH_CONFIG": "portal_vi" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None,
+    }
+}
+# Public search (search/): requests per IP; offices and mobile networks put many people behind one
+# address, so the limits are generous. RATELIMIT_IP_META_KEY names the header with the visitor's
+# address when a proxy stands in front (e.g. HTTP_X_REAL_IP).
+PORTAL_SEARCH_RATE = os.environ.get("PORTAL_SEARCH_RATE", "60/m")
+PORTAL_SUGGEST_RATE = os.environ.get("PORTAL_SUGGEST_RATE", "240/m")
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -40,3 +40,7 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":  # noqa: F40
 # real worker: tests/portal/test_task_backend.py).
 if os.environ.get("PORTAL_TASKS_BACKEND") != "celery":  # the scheduling benchmark runs production-like
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Tests make hundreds of searches from one address; the rate-limit tests set their own limits.
+PORTAL_SEARCH_RATE = "100000/m"
+PORTAL_SUGGEST_RATE = "100000/m"

@@ -70,6 +70,7 @@ class Command(BaseCommand):
         except ProvisioningError as exc:
             raise CommandError(str(exc)) from exc
         call_command("update_index", verbosity=0)
+        call_command("rebuild_search_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
         c = self.counts
         self.stdout.write(

@@ -1,0 +1,90 @@
+"""What the public search reads from each page type.
+
+News: title, lead and body. Documents: number and title first, then the summary and metadata,
+then the text read from the attached files. Standard and home pages: title, description, body.
+Listing pages (news and document indexes) are not results of their own.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+
+from documents.legal import LegalDocument
+from home.models import HomePage, StandardPage
+from news.models import NewsArticlePage
+from search.models import Kind
+
+# Longer texts are cut: a tsvector holds at most 1 MB and word positions stop counting at 16,383.
+MAX_INDEXED_CHARS = 200_000
+MAX_SNIPPET_SOURCE_CHARS = 20_000
+
+
+@dataclass
+class Content:
+    kind: str
+    date: datetime.datetime
+    title: str
+    number: str
+    primary: str  # weight A: title (and document number)
+    secondary: str  # weight B: lead, summary, metadata
+    body: str  # weight C: body, attached files' text
+    snippet_source: str
+
+
+def stream_text(value):
+    """The readable text of a StreamField value."""
+    if not value:
+        return ""
+    return " ".join(strip_tags(str(part)) for part in value.stream_block.get_searchable_content(value))
+
+
+def content_of(page):
+    """``Content`` for a specific page instance, or None when the page type is not searched."""
+    with translation.override(page.locale.language_code if page.locale_id else None):
+        if isinstance(page, NewsArticlePage):
+            body = stream_text(page.body)
+            return Content(
+                kind=Kind.NEWS,
+                date=page.published_date or page.first_published_at or timezone.now(),
+                title=page.title,
+                number="",
+                primary=page.title,
+                secondary=page.lead,
+                body=body,
+                snippet_source=f"{page.lead}\n{body}",
+            )
+        if isinstance(page, LegalDocument):
+            metadata = [
+                page.summary,
+                page.get_doc_type_display(),
+                page.issuing_body,
+                page.signer,
+                page.signer_position,
+                page.get_field_display(),
+            ]
+            issued = datetime.datetime.combine(page.issued_on, datetime.time(), timezone.get_current_timezone())
+            return Content(
+                kind=Kind.DOCUMENT,
+                date=issued,
+                title=page.title,
+                number=page.number,
+                primary=f"{page.number} {page.title}",
+                secondary=" ".join(str(part) for part in metadata if part),
+                body=page.full_text,
+                snippet_source=f"{page.summary}\n{page.full_text}",
+            )
+        if isinstance(page, HomePage | StandardPage):
+            body = stream_text(page.body)
+            return Content(
+                kind=Kind.PAGE,
+                date=page.last_published_at or page.first_published_at or timezone.now(),
+                title=page.title,
+                number="",
+                primary=page.title,
+                secondary=page.search_description,
+                body=body,
+                snippet_source=f"{page.search_description}\n{body}",
+            )
+    return None

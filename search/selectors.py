@@ -1,0 +1,123 @@
+"""Reads of the public search index."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from search.models import SearchEntry
+from search.services import SEARCH_CONFIG
+
+RELEVANCE = "relevance"
+NEWEST = "newest"
+
+
+@dataclass
+class SearchScope:
+    """Where to search: the units (None: all), the kinds (empty: all) and an inclusive date range."""
+
+    unit_ids: list | None = None
+    kinds: tuple = ()
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    locale_id: int | None = None
+
+
+def _lexeme(word, prefix=False, weights=""):
+    # Words come from home.text.tokens(): letters and digits only, nothing tsquery would parse.
+    return f"'{word}'" + (f":*{weights}" if prefix else (f":{weights}" if weights else ""))
+
+
+def tsquery_text(parsed, *, prefix_last=False, weights=""):
+    """A to_tsquery() string: every term and every phrase (words at consecutive positions)."""
+    parts = [_lexeme(term, weights=weights) for term in parsed.terms]
+    parts += [" <-> ".join(_lexeme(word, weights=weights) for word in phrase) for phrase in parsed.phrases]
+    if prefix_last and parts:
+        last = parsed.phrases[-1][-1] if parsed.phrases else parsed.terms[-1]
+        head, _sep, _tail = parts[-1].rpartition(_lexeme(last, weights=weights))
+        parts[-1] = head + _lexeme(last, prefix=True, weights=weights)
+    return " & ".join(f"({part})" for part in parts)
+
+
+def _like_conditions(parsed, field, *, prefix_last=False):
+    """The same matching on SQLite: whole folded words inside the space-padded text."""
+    needles = [f" {term} " for term in parsed.terms] + [f" {' '.join(phrase)} " for phrase in parsed.phrases]
+    if prefix_last and needles:
+        needles[-1] = needles[-1].rstrip()
+    condition = Q()
+    for needle in needles:
+        condition &= Q(**{f"{field}__contains": needle})
+    return condition, needles
+
+
+def _visible(scope):
+    entries = SearchEntry.objects.all()
+    if scope.locale_id is not None:
+        entries = entries.filter(locale_id=scope.locale_id)
+    if scope.unit_ids is not None:
+        entries = entries.filter(unit_id__in=scope.unit_ids)
+    if scope.kinds:
+        entries = entries.filter(kind__in=scope.kinds)
+    tz = timezone.get_current_timezone()
+    if scope.date_from:
+        entries = entries.filter(date__gte=datetime.datetime.combine(scope.date_from, datetime.time(), tz))
+    if scope.date_to:
+        end = datetime.datetime.combine(scope.date_to + datetime.timedelta(days=1), datetime.time(), tz)
+        entries = entries.filter(date__lt=end)
+    # Pages behind a view restriction (password, login, groups), also one added after indexing.
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        entries = entries.exclude(path__startswith=path)
+    return entries
+
+
+def search_entries(parsed, scope, *, order=RELEVANCE):
+    """Entries matching every part of ``parsed`` within ``scope``, best (or newest) first."""
+    entries = _visible(scope).select_related("unit", "page")
+    if connection.vendor == "postgresql":
+        query = SearchQuery(tsquery_text(parsed), search_type="raw", config=SEARCH_CONFIG)
+        entries = entries.filter(search_vector=query)
+        if order == RELEVANCE:
+            entries = entries.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
+                "-rank", "-date", "-pk"
+            )
+    else:
+        condition, needles = _like_conditions(parsed, "folded")
+        entries = entries.filter(condition)
+        if order == RELEVANCE:
+            # Words in the title (or document number) count most, as weight A does on PostgreSQL.
+            score = sum(
+                (
+                    Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0))
+                    for needle in needles
+                ),
+                Value(0),
+            )
+            entries = entries.annotate(rank=score + Value(1, output_field=IntegerField())).order_by(
+                "-rank", "-date", "-pk"
+            )
+    if order != RELEVANCE:
+        entries = entries.order_by("-date", "-pk")
+    return entries.defer("folded", "folded_title", "search_vector")
+
+
+def suggestions(parsed, scope, *, limit=8):
+    """Newest titles whose words start like the query (the last word may be unfinished)."""
+    entries = _visible(scope)
+    if connection.vendor == "postgresql":
+        query = SearchQuery(
+            tsquery_text(parsed, prefix_last=True, weights="A"), search_type="raw", config=SEARCH_CONFIG
+        )
+        entries = entries.filter(search_vector=query)
+    else:
+        condition, _needles = _like_conditions(parsed, "folded_title", prefix_last=True)
+        entries = entries.filter(condition)
+    return list(
+        entries.select_related("unit", "page").order_by("-date", "-pk").only(
+            "title", "number", "kind", "date", "unit__name", "page__url_path", "page__id"
+        )[:limit]
+    )
