@@ -5,7 +5,6 @@ from django.dispatch import Signal
 
 from wagtail.signals import page_published
 
-
 # Sent (with ``page_id``) after the text of a document's attached files was read and stored.
 attachments_read = Signal()
 

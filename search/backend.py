@@ -10,10 +10,10 @@ folded fields, and unaccent (PostgreSQL) or FTS5's diacritic removal (SQLite) se
 import copy
 import functools
 
+from wagtail.models import Page
+
 from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText
-
-from wagtail.models import Page
 
 from home.text import fold
 

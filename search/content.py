@@ -64,7 +64,8 @@ def content_of(page):
                 page.signer_position,
                 page.get_field_display(),
             ]
-            issued = datetime.datetime.combine(page.issued_on, datetime.time(), timezone.get_current_timezone())
+            tz = timezone.get_current_timezone()
+            issued = datetime.datetime.combine(page.issued_on, datetime.time(), tz)
             return Content(
                 kind=Kind.DOCUMENT,
                 date=issued,

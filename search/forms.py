@@ -30,7 +30,10 @@ class SearchForm(forms.Form):
             choices += [(u.slug, u.name) for u in units if unit is None or u.pk != unit.pk]
             self.fields["don-vi"] = forms.ChoiceField(choices=choices, required=False)
         self.fields["loai"] = forms.ChoiceField(
-            choices=[("", gettext_lazy("All types"))] + [(slug, Kind(k).label) for slug, k in KIND_SLUGS.items()],
+            choices=[
+                ("", gettext_lazy("All types")),
+                *((slug, Kind(k).label) for slug, k in KIND_SLUGS.items()),
+            ],
             required=False,
         )
         self.fields["tu-ngay"] = forms.DateField(required=False, input_formats=DATE_FORMATS)
@@ -40,7 +43,10 @@ class SearchForm(forms.Form):
             required=False,
         )
         self.fields["so-luong"] = forms.TypedChoiceField(
-            choices=[(str(size), str(size)) for size in PAGE_SIZES], coerce=int, required=False, empty_value=10
+            choices=[(str(size), str(size)) for size in PAGE_SIZES],
+            coerce=int,
+            required=False,
+            empty_value=PAGE_SIZES[0],
         )
         self.notices = []
         self.values = {}

@@ -117,7 +117,7 @@ def suggestions(parsed, scope, *, limit=8):
         condition, _needles = _like_conditions(parsed, "folded_title", prefix_last=True)
         entries = entries.filter(condition)
     return list(
-        entries.select_related("unit", "page").order_by("-date", "-pk").only(
-            "title", "number", "kind", "date", "unit__name", "page__url_path", "page__id"
-        )[:limit]
+        entries.select_related("unit", "page")
+        .order_by("-date", "-pk")
+        .only("title", "number", "kind", "date", "unit__name", "page__url_path", "page__id")[:limit]
     )

@@ -9,9 +9,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from django_ratelimit.decorators import ratelimit
 
 from wagtail.models import Locale
+
+from django_ratelimit.decorators import ratelimit
 
 from home.pagination import paginate
 from home.text import parse_query
@@ -135,7 +136,9 @@ def suggest(request):
     parsed = parse_query(form.query)
     if not parsed or len(form.query) < SUGGESTION_MIN_CHARS:
         return JsonResponse({"query": form.query, "suggestions": []})
-    scope = selectors.SearchScope(unit_ids=form.unit_ids(), kinds=form.kinds(), locale_id=Locale.get_active().pk)
+    scope = selectors.SearchScope(
+        unit_ids=form.unit_ids(), kinds=form.kinds(), locale_id=Locale.get_active().pk
+    )
     kinds = dict(Kind.choices)
     found = [
         {

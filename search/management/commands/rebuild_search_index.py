@@ -13,7 +13,8 @@ class Command(BaseCommand):
             if self.verbosity:
                 width = 30
                 filled = width * done // max(total, 1)
-                self.stdout.write(f"\r  [{'#' * filled}{'.' * (width - filled)}] {done}/{total} pages", ending="")
+                bar = "#" * filled + "." * (width - filled)
+                self.stdout.write(f"\r  [{bar}] {done}/{total} pages", ending="")
                 self.stdout.flush()
 
         count = rebuild(progress=progress)
