@@ -1,7 +1,7 @@
 """Wagtail's database search backend with folded page queries (WAGTAILSEARCH_BACKENDS "BACKEND").
 
-Page types index their title folded (``home.mixins.FoldedTitleMixin``); this backend folds the query
-of any page search the same way, so the admin's page search, explorer filter and page chooser find
+Page types index their title folded (``home.mixins.FoldedTitleMixin``); this backend searches pages
+for the query as typed or folded, so the admin's page search, explorer filter and page chooser find
 "Đảng ủy xã Phước Hậu" from "dang uy phuoc hau" and from "Đảng ủy" on SQLite and PostgreSQL alike.
 Searches of other models (images, documents, snippets) are passed through untouched: they index no
 folded fields, and unaccent (PostgreSQL) or FTS5's diacritic removal (SQLite) serve them.
@@ -41,7 +41,15 @@ class FoldingMixin:
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
         model = getattr(model_or_queryset, "model", model_or_queryset)
         if isinstance(model, type) and issubclass(model, Page):
-            query = fold_query(query)
+            if isinstance(query, str):
+                operator = kwargs.get("operator") or query_compiler_class.DEFAULT_OPERATOR
+                query = PlainText(query, operator=operator) if query else query
+            folded = fold_query(query)
+            if repr(folded) != repr(query):
+                # Either form: folded words meet the folded titles; as typed, they meet the other
+                # fields where the database keeps diacritics (SQLite's FTS5 drops single marks
+                # only, so "phẩm" stays as typed).
+                query = Or([query, folded])
         return super()._search(query_compiler_class, query, model_or_queryset, **kwargs)
 
 
