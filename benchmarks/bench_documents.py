@@ -19,7 +19,6 @@ import os
 import random
 import sys
 import time
-import uuid
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
@@ -31,18 +30,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import path  # noqa: E402
-from django.utils import timezone  # noqa: E402
-
-from wagtail.models import Locale, Page  # noqa: E402
 
 from benchmarks.common import create_bench_database, destroy_bench_database, print_table  # noqa: E402
+from benchmarks.corpus import insert_pages  # noqa: E402
 from documents.models import DisclosureChoices, DocumentIndexPage, DocumentType, Field, LegalDocument  # noqa: E402
 from portal import urls as portal_urls  # noqa: E402
 from sites.models import Unit  # noqa: E402
@@ -64,69 +60,36 @@ urlpatterns = [path("bench/minimal/", minimal_view), *portal_urls.urlpatterns]
 def build_corpus(total, rng):
     """Bulk-insert ``total`` live LegalDocument pages spread over every unit's /van-ban/."""
     units = list(Unit.objects.select_related("site__root_page").order_by("sort_order"))
-    content_type = ContentType.objects.get_for_model(LegalDocument)
-    locale = Locale.get_default()
-    fields = list(LegalDocument._meta.local_concrete_fields)
     per_unit = total // len(units)
-    now = timezone.now()
     types, domains, disclosures = DocumentType.values, Field.values, DisclosureChoices.values
     for unit in units:
         index = DocumentIndexPage.objects.child_of(unit.site.root_page).get()
-        last = index.get_last_child()
-        start = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
         body = f"UBND {unit.name}"
-        pages, docs = [], []
+        items = []
         for i in range(per_unit):
             issued = date(2015, 1, 1) + timedelta(days=rng.randint(0, 4300))
             number = f"{i + 1}/{rng.choice(['QĐ', 'KH', 'TB', 'CV', 'BC'])}-UBND"
-            slug = f"vb-{i + 1}"
             summary = " ".join(rng.choice(WORDS) for _ in range(18)).capitalize()
-            pages.append(
-                Page(
-                    path=Page._get_path(index.path, index.depth + 1, start + i),
-                    depth=index.depth + 1,
-                    numchild=0,
-                    title=summary[:255],
-                    draft_title=summary[:255],
-                    slug=slug,
-                    content_type=content_type,
-                    live=True,
-                    has_unpublished_changes=False,
-                    url_path=f"{index.url_path}{slug}/",
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    first_published_at=now,
-                    last_published_at=now,
-                )
-            )
             effective = issued + timedelta(days=rng.choice([0, 0, 7, 15]))
-            docs.append(
-                {
-                    "number": number,
-                    "doc_type": rng.choice(types),
-                    "issuing_body": body,
-                    "signer": "Nguyễn Văn An",
-                    "signer_position": "Chủ tịch UBND",
-                    "issued_on": issued,
-                    "effective_from": effective,
-                    "effective_until": effective + timedelta(days=730) if i % 4 == 0 else None,
-                    "field": rng.choice(domains),
-                    "summary": summary,
-                    "disclosure": rng.choice(disclosures),
-                    "full_text": "",
-                    "comment_opens": None,
-                    "comment_closes": None,
-                }
-            )
-        with transaction.atomic():
-            created = Page.objects.bulk_create(pages, batch_size=1000)
-            rows = []
-            for page, values in zip(created, docs, strict=True):
-                doc = LegalDocument(page_ptr_id=page.pk, **values)
-                rows.append(doc)
-            LegalDocument._base_manager._insert(rows, fields=fields, raw=True)  # the child table only
-            Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(pages))
-        print(f"\r  corpus: {unit.name}: {len(pages)} documents", end="", flush=True)
+            values = {
+                "number": number,
+                "doc_type": rng.choice(types),
+                "issuing_body": body,
+                "signer": "Nguyễn Văn An",
+                "signer_position": "Chủ tịch UBND",
+                "issued_on": issued,
+                "effective_from": effective,
+                "effective_until": effective + timedelta(days=730) if i % 4 == 0 else None,
+                "field": rng.choice(domains),
+                "summary": summary,
+                "disclosure": rng.choice(disclosures),
+                "full_text": "",
+                "comment_opens": None,
+                "comment_closes": None,
+            }
+            items.append((summary[:255], f"vb-{i + 1}", values))
+        insert_pages(index, LegalDocument, items)
+        print(f"\r  corpus: {unit.name}: {len(items)} documents", end="", flush=True)
     print()
 
 

@@ -7,18 +7,24 @@ from django.conf import settings
 from django.db import connection
 
 
-def create_bench_database(*, keep=False):
+def create_bench_database(*, keep=False, name="bench_portal"):
     """Create (or with ``keep`` reuse) the benchmark's own test database; returns the old name."""
     test_settings = connection.settings_dict.setdefault("TEST", {})
     # A database of its own, so a benchmark never collides with a test run.
     test_settings["NAME"] = (
-        str(settings.VAR_DIR / "bench-db.sqlite3") if connection.vendor == "sqlite" else "bench_portal"
+        str(settings.VAR_DIR / f"{name}.sqlite3") if connection.vendor == "sqlite" else name
     )
     return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
 
 
 def destroy_bench_database(old_name):
     connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def percentiles(samples):
+    """(median, p95) of ``samples``."""
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
 def measure(client, host, url, repeat, expect=200):
@@ -30,8 +36,7 @@ def measure(client, host, url, repeat, expect=200):
         response = client.get(url, HTTP_HOST=host)
         samples.append((time.perf_counter() - start) * 1000)
         assert response.status_code == expect, (url, response.status_code)
-    samples.sort()
-    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+    return percentiles(samples)
 
 
 def print_table(client, cases, repeat, width=26):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import DocumentType, Field, LegalDocument, Status
+from home.registry import filter_pages_by_words
 from home.text import clean_query
 
 YEAR_RE = re.compile(r"^\d{4}$")
@@ -88,9 +89,8 @@ def documents_for(index_pages, filters):
     if "co-quan" in v:
         qs = qs.filter(issuing_body__iexact=v["co-quan"])
     if "q" in v:
-        qs = qs.filter(
-            Q(number__icontains=v["q"]) | Q(summary__icontains=v["q"]) | Q(title__icontains=v["q"])
-        )
+        # The public search's matching: without diacritics, numbers whole or in parts.
+        qs = filter_pages_by_words(qs, v["q"])
     return qs.order_by("-issued_on", "-pk")
 
 

@@ -33,3 +33,21 @@ def render_panels(*, page, unit, request, context):
         if panel_context:
             result.append((panel, panel_context))
     return result
+
+
+# Matching of visitors' words against pages: the search app registers the Vietnamese-aware
+# matcher at start-up (search/apps.py); listings call ``filter_pages_by_words``.
+_word_filter: Callable | None = None
+
+
+def register_word_filter(func):
+    """``func(queryset, query) -> queryset``: pages of ``queryset`` matching the visitor's ``query``."""
+    global _word_filter
+    _word_filter = func
+    return func
+
+
+def filter_pages_by_words(queryset, query):
+    if _word_filter is None:  # the search app is not installed: plain, accent-sensitive containment
+        return queryset.filter(title__icontains=query)
+    return _word_filter(queryset, query)

@@ -9,6 +9,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home.registry import register_word_filter
         from search import signals
+        from search.selectors import filter_pages
 
         signals.connect()
+        register_word_filter(filter_pages)

@@ -40,9 +40,10 @@ def stream_text(value):
     return " ".join(strip_tags(str(part)) for part in value.stream_block.get_searchable_content(value))
 
 
-def content_of(page):
-    """``Content`` for a specific page instance, or None when the page type is not searched."""
-    with translation.override(page.locale.language_code if page.locale_id else None):
+def content_of(page, language):
+    """``Content`` for a specific page instance (labels in ``language``), or None when the page type
+    is not searched."""
+    with translation.override(language):
         if isinstance(page, NewsArticlePage):
             body = stream_text(page.body)
             return Content(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+from home.text import parse_query
 from search.models import SearchEntry
 from search.services import SEARCH_CONFIG
 
@@ -75,25 +76,30 @@ def _visible(scope):
     return entries
 
 
-def search_entries(parsed, scope, *, order=RELEVANCE):
-    """Entries matching every part of ``parsed`` within ``scope``, best (or newest) first."""
-    entries = _visible(scope).select_related("unit", "page")
+def _matching(entries, parsed):
+    """(``entries`` matching every part of ``parsed``, the tsquery on PostgreSQL or the needles on SQLite)."""
     if connection.vendor == "postgresql":
         query = SearchQuery(tsquery_text(parsed), search_type="raw", config=SEARCH_CONFIG)
-        entries = entries.filter(search_vector=query)
+        return entries.filter(search_vector=query), query
+    condition, needles = _like_conditions(parsed, "folded")
+    return entries.filter(condition), needles
+
+
+def search_entries(parsed, scope, *, order=RELEVANCE):
+    """Entries matching every part of ``parsed`` within ``scope``, best (or newest) first."""
+    entries, query = _matching(_visible(scope).select_related("unit", "page"), parsed)
+    if connection.vendor == "postgresql":
         if order == RELEVANCE:
             entries = entries.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
                 "-rank", "-date", "-pk"
             )
     else:
-        condition, needles = _like_conditions(parsed, "folded")
-        entries = entries.filter(condition)
         if order == RELEVANCE:
             # Words in the title (or document number) count most, as weight A does on PostgreSQL.
             score = sum(
                 (
                     Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0))
-                    for needle in needles
+                    for needle in query
                 ),
                 Value(0),
             )
@@ -103,6 +109,19 @@ def search_entries(parsed, scope, *, order=RELEVANCE):
     if order != RELEVANCE:
         entries = entries.order_by("-date", "-pk")
     return entries.defer("folded", "folded_title", "search_vector")
+
+
+def matching_page_ids(parsed):
+    """Ids of the indexed pages matching every part of ``parsed`` (a subquery)."""
+    return _matching(SearchEntry.objects.all(), parsed)[0].values("page_id")
+
+
+def filter_pages(queryset, query):
+    """Pages of ``queryset`` that the public search finds for ``query`` (none for an empty query)."""
+    parsed = parse_query(query)
+    if not parsed:
+        return queryset.none()
+    return queryset.filter(pk__in=matching_page_ids(parsed))
 
 
 def suggestions(parsed, scope, *, limit=8):

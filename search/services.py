@@ -1,18 +1,30 @@
 """Writes to the public search index (``SearchEntry``)."""
 
-from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
-from django.db.models import Value
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from home.text import folded_words, tokens
+from home.text import tokens
 from search.content import MAX_INDEXED_CHARS, MAX_SNIPPET_SOURCE_CHARS, content_of
 from search.models import SearchEntry
 from sites.models import Unit
 
 # Created by migration 0002: the 'simple' configuration plus unaccent.
 SEARCH_CONFIG = "portal_vi"
+WEIGHTS = ("A", "B", "C")
+UPDATE_FIELDS = [
+    "unit",
+    "locale",
+    "path",
+    "kind",
+    "date",
+    "title",
+    "number",
+    "text",
+    "folded_title",
+    "folded",
+    "indexed_at",
+]
 
 
 class UnitResolver:
@@ -23,6 +35,7 @@ class UnitResolver:
         self.by_path = {path: pk for pk, path, _key in roots}
         self.by_key = {key: pk for pk, _path, key in roots}
         self.steplen = Page.steplen
+        self.languages = dict(Locale.objects.values_list("pk", "language_code"))
 
     def unit_id(self, page):
         path = page.path
@@ -36,12 +49,56 @@ class UnitResolver:
         return None
 
 
-def _vector(parts):
-    vector = None
-    for text, weight in parts:
-        part = SearchVector(Value(text), config=SEARCH_CONFIG, weight=weight)
-        vector = part if vector is None else vector + part
-    return vector
+def build_entry(page, resolver):
+    """(unsaved ``SearchEntry``, its words per weight) for a live specific page, or None."""
+    content = content_of(page, resolver.languages.get(page.locale_id))
+    if content is None:
+        return None
+    parts = (
+        " ".join(tokens(content.primary)),
+        " ".join(tokens(content.secondary)),
+        " ".join(tokens(content.body[:MAX_INDEXED_CHARS])),
+    )
+    entry = SearchEntry(
+        page_id=page.pk,
+        unit_id=resolver.unit_id(page),
+        locale_id=page.locale_id,
+        path=page.path,
+        kind=content.kind,
+        date=content.date,
+        title=content.title[:255],
+        number=content.number[:100],
+        text=content.snippet_source[:MAX_SNIPPET_SOURCE_CHARS],
+        folded_title=f" {parts[0]} ",
+        folded=f" {' '.join(part for part in parts if part)} ",
+    )
+    return entry, parts
+
+
+def write_entries(built):
+    """Insert or update the built entries; on PostgreSQL also their weighted tsvectors, in one
+    statement per batch (title and number A, lead/summary/metadata B, body and files C)."""
+    if not built:
+        return
+    with transaction.atomic():
+        SearchEntry.objects.bulk_create(
+            [entry for entry, _parts in built],
+            update_conflicts=True,
+            unique_fields=["page"],
+            update_fields=UPDATE_FIELDS,
+        )
+        if connection.vendor == "postgresql":
+            vector = " || ".join(
+                f"setweight(to_tsvector('{SEARCH_CONFIG}', v.{w.lower()}), '{w}')" for w in WEIGHTS
+            )
+            rows = ", ".join(["(%s, %s, %s, %s)"] * len(built))
+            params = [value for entry, parts in built for value in (entry.page_id, *parts)]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {SearchEntry._meta.db_table} AS e SET search_vector = {vector} "  # noqa: S608 (constants)
+                    f"FROM (VALUES {rows}) AS v(id, a, b, c) WHERE e.page_id = v.id",
+                    params,
+                )
 
 
 def index_page(page_id, *, resolver=None):
@@ -52,34 +109,12 @@ def index_page(page_id, *, resolver=None):
     Returns the entry or None. Idempotent.
     """
     page = Page.objects.filter(pk=page_id).select_related("locale").first()
-    specific = page.specific if page is not None and page.live else None
-    content = content_of(specific) if specific is not None else None
-    if content is None:
+    built = build_entry(page.specific, resolver or UnitResolver()) if page is not None and page.live else None
+    if built is None:
         SearchEntry.objects.filter(page_id=page_id).delete()
         return None
-    resolver = resolver or UnitResolver()
-    parts = [
-        (" ".join(tokens(content.primary)), "A"),
-        (" ".join(tokens(content.secondary)), "B"),
-        (" ".join(tokens(content.body[:MAX_INDEXED_CHARS])), "C"),
-    ]
-    values = {
-        "unit_id": resolver.unit_id(page),
-        "locale_id": page.locale_id,
-        "path": page.path,
-        "kind": content.kind,
-        "date": content.date,
-        "title": content.title[:255],
-        "number": content.number[:100],
-        "text": content.snippet_source[:MAX_SNIPPET_SOURCE_CHARS],
-        "folded_title": folded_words(content.primary),
-        "folded": f" {' '.join(text for text, _weight in parts if text)} ",
-    }
-    with transaction.atomic():
-        entry, _created = SearchEntry.objects.update_or_create(page_id=page.pk, defaults=values)
-        if connection.vendor == "postgresql":
-            SearchEntry.objects.filter(pk=page.pk).update(search_vector=_vector(parts))
-    return entry
+    write_entries([built])
+    return SearchEntry.objects.get(pk=page_id)
 
 
 def index_subtree(page_id):
@@ -100,15 +135,19 @@ def remove_page(page_id):
 def rebuild(*, progress=None, batch_size=500):
     """Index every live page again and drop entries of pages that are no longer searchable.
 
+    Works in batches (one query per page type to load them, one statement to write them);
     ``progress(done, total)`` is called after each batch. Returns the number of entries.
     """
     resolver = UnitResolver()
     ids = list(Page.objects.live().order_by("path").values_list("pk", flat=True))
     kept = set()
     for start in range(0, len(ids), batch_size):
-        for page_id in ids[start : start + batch_size]:
-            if index_page(page_id, resolver=resolver) is not None:
-                kept.add(page_id)
+        pages = (
+            Page.objects.filter(pk__in=ids[start : start + batch_size]).select_related("locale").specific()
+        )
+        built = [b for b in (build_entry(page, resolver) for page in pages) if b is not None]
+        write_entries(built)
+        kept.update(entry.page_id for entry, _parts in built)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
     gone = sorted(set(SearchEntry.objects.values_list("page_id", flat=True)) - kept)

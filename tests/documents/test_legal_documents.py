@@ -181,6 +181,10 @@ def corpus(commune_a):
         ({"linh-vuc": "kinh-te"}, ["1/KH-UBND"]),
         ({"q": "tuyển dụng"}, ["3/TB-UBND"]),
         ({"q": "2/QĐ"}, ["2/QĐ-UBND"]),
+        # the public search's matching: no diacritics, đ as d, numbers in parts, whole words
+        ({"q": "tuyen dung"}, ["3/TB-UBND"]),
+        ({"q": "qd-ubnd"}, ["2/QĐ-UBND"]),
+        ({"q": "tuyển dụ"}, []),
         ({"co-quan": "UBND Xã Phước Hậu", "loai": "thong-bao"}, ["3/TB-UBND"]),
     ],
 )
