@@ -465,7 +465,7 @@ VI = {
     "To date": "Đến ngày",
     "Sort by": "Sắp xếp theo",
     "Search all units of %(name)s": "Tìm trong tất cả đơn vị của %(name)s",
-    "More than 1,000 results for “%(q)s”; the first 1,000 are shown.": "Hơn 1.000 kết quả cho “%(q)s”; hiển thị 1.000 kết quả đầu tiên.",
+    "More than 1,000 results for “%(q)s”: the 1,000 newest are shown, the most relevant first.": "Hơn 1.000 kết quả cho “%(q)s”: hiển thị 1.000 kết quả mới nhất, liên quan nhất lên trước.",
     "Try fewer words, another spelling, or a wider date range.": "Hãy thử ít từ hơn, cách viết khác hoặc khoảng thời gian rộng hơn.",
     "Too many searches from your connection. Please wait a minute and try again.": "Quá nhiều lượt tìm kiếm từ kết nối của bạn. Vui lòng đợi một phút rồi thử lại.",
     "The search words hold no letters or digits to look for.": "Từ khóa không có chữ hoặc số nào để tìm.",

@@ -15,7 +15,7 @@ class SearchEntry(models.Model):
     Written by ``search.services`` when a page is published, moved or its attached files are read;
     deleted when it is unpublished (and with the page). Words are stored folded (see
     ``home.text``); on PostgreSQL ``search_vector`` holds them as a weighted tsvector with a GIN
-    index (migration 0002), on SQLite ``folded`` is matched word by word.
+    index (migrations 0002-0003), on SQLite ``folded`` is matched word by word.
     """
 
     page = models.OneToOneField(
@@ -35,7 +35,10 @@ class SearchEntry(models.Model):
     text = models.TextField(blank=True)
     folded_title = models.TextField()
     folded = models.TextField()
+    # PostgreSQL: every word, weighted (A title and number, B lead/summary/metadata, C body and files);
+    # rank_vector holds A and B only: small enough to rank and suggest from without reading the body.
     search_vector = SearchVectorField(null=True)
+    rank_vector = SearchVectorField(null=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

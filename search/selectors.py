@@ -85,30 +85,41 @@ def _matching(entries, parsed):
     return entries.filter(condition), needles
 
 
-def search_entries(parsed, scope, *, order=RELEVANCE):
-    """Entries matching every part of ``parsed`` within ``scope``, best (or newest) first."""
-    entries, query = _matching(_visible(scope).select_related("unit", "page"), parsed)
-    if connection.vendor == "postgresql":
-        if order == RELEVANCE:
-            entries = entries.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-                "-rank", "-date", "-pk"
-            )
-    else:
-        if order == RELEVANCE:
-            # Words in the title (or document number) count most, as weight A does on PostgreSQL.
-            score = sum(
-                (
-                    Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0))
-                    for needle in query
-                ),
-                Value(0),
-            )
-            entries = entries.annotate(rank=score + Value(1, output_field=IntegerField())).order_by(
-                "-rank", "-date", "-pk"
-            )
+@dataclass
+class Found:
+    """The result window of a search: ``count`` entries (at most ``limit``), ``more`` if there were more,
+    and ``entries``, a queryset of them in the requested order, to slice a page from."""
+
+    count: int
+    more: bool
+    entries: object
+
+
+def search_entries(parsed, scope, *, order=RELEVANCE, limit=1000):
+    """The newest ``limit`` entries matching every part of ``parsed`` within ``scope``, best or newest first.
+
+    Relevance orders that window: words in the title or document number (weight A) count most, then the
+    lead, summary and metadata (B); ties go to the newer page. Ranking every match of a frequent word ("xã"
+    is on nearly every page) would cost time in proportion to the whole index; the window bounds it, and
+    a visitor pages through at most ``limit`` results anyway.
+    """
+    matching, query = _matching(_visible(scope), parsed)
+    ids = list(matching.order_by("-date", "-pk").values_list("pk", flat=True)[: limit + 1])
+    more = len(ids) > limit
+    ids = ids[:limit]
+    entries = SearchEntry.objects.filter(pk__in=ids).select_related("unit", "page")
     if order != RELEVANCE:
         entries = entries.order_by("-date", "-pk")
-    return entries.defer("folded", "folded_title", "search_vector")
+    elif connection.vendor == "postgresql":
+        entries = entries.annotate(rank=SearchRank(F("rank_vector"), query)).order_by("-rank", "-date", "-pk")
+    else:
+        # As weight A on PostgreSQL: each part found in the title or number counts most.
+        score = sum(
+            (Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0)) for needle in query),
+            Value(1, output_field=IntegerField()),
+        )
+        entries = entries.annotate(rank=score).order_by("-rank", "-date", "-pk")
+    return Found(len(ids), more, entries.defer("folded", "folded_title", "search_vector", "rank_vector"))
 
 
 def matching_page_ids(parsed):
@@ -131,7 +142,7 @@ def suggestions(parsed, scope, *, limit=8):
         query = SearchQuery(
             tsquery_text(parsed, prefix_last=True, weights="A"), search_type="raw", config=SEARCH_CONFIG
         )
-        entries = entries.filter(search_vector=query)
+        entries = entries.filter(rank_vector=query)
     else:
         condition, _needles = _like_conditions(parsed, "folded_title", prefix_last=True)
         entries = entries.filter(condition)

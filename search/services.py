@@ -88,14 +88,13 @@ def write_entries(built):
             update_fields=UPDATE_FIELDS,
         )
         if connection.vendor == "postgresql":
-            vector = " || ".join(
-                f"setweight(to_tsvector('{SEARCH_CONFIG}', v.{w.lower()}), '{w}')" for w in WEIGHTS
-            )
+            a, b, c = (f"setweight(to_tsvector('{SEARCH_CONFIG}', v.{w.lower()}), '{w}')" for w in WEIGHTS)
             rows = ", ".join(["(%s, %s, %s, %s)"] * len(built))
             params = [value for entry, parts in built for value in (entry.page_id, *parts)]
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE {SearchEntry._meta.db_table} AS e SET search_vector = {vector} "  # noqa: S608 (constants)
+                    f"UPDATE {SearchEntry._meta.db_table} AS e "  # noqa: S608 (constants only)
+                    f"SET rank_vector = {a} || {b}, search_vector = {a} || {b} || {c} "
                     f"FROM (VALUES {rows}) AS v(id, a, b, c) WHERE e.page_id = v.id",
                     params,
                 )

@@ -36,24 +36,20 @@ def suggest_rate(group, request):
     return settings.PORTAL_SUGGEST_RATE
 
 
-class CappedPaginator(Paginator):
-    """Counts matches up to ``MAX_RESULTS`` (+1, to know there are more) without ranking them."""
+class WindowPaginator(Paginator):
+    """Pages through a search's result window, whose size the search already knows."""
 
-    def __init__(self, object_list, per_page, *, unordered):
-        super().__init__(object_list, per_page)
-        self.unordered = unordered
+    def __init__(self, found, per_page):
+        super().__init__(found.entries, per_page)
+        self.found = found
 
     @cached_property
     def count(self):
-        return self.unordered[: MAX_RESULTS + 1].count()
-
-    @cached_property
-    def num_pages(self):
-        return max(1, -(-min(self.count, MAX_RESULTS) // self.per_page))
+        return self.found.count
 
     @property
     def more_than_max(self):
-        return self.count > MAX_RESULTS
+        return self.found.more
 
 
 def _too_many(request, template):
@@ -112,9 +108,9 @@ def search(request):
             date_to=form.values.get("den-ngay"),
             locale_id=Locale.get_active().pk,
         )
-        entries = selectors.search_entries(parsed, scope, order=form.order())
-        paginator = CappedPaginator(entries, form.page_size(), unordered=entries.order_by())
-        page = paginate(request, entries, form.page_size(), paginator=paginator)
+        found = selectors.search_entries(parsed, scope, order=form.order(), limit=MAX_RESULTS)
+        paginator = WindowPaginator(found, form.page_size())
+        page = paginate(request, found.entries, form.page_size(), paginator=paginator)
         context.update(results=page, items=_results(request, page.object_list, parsed), paginator=paginator)
         context["all_units"] = scope.unit_ids is None or len(scope.unit_ids) > 1
     if unit is not None and unit.parent_id is not None:

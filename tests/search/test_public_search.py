@@ -286,3 +286,19 @@ def test_search_page_query_budget(client, corpus, django_assert_max_num_queries)
     with django_assert_max_num_queries(12):
         response = search(client, DISTRICT, q="phuoc", **{"don-vi": "tat-ca"})
     assert len(response.context["items"]) >= 3
+
+
+def test_relevance_orders_the_window_of_newest_matches(commune_a):
+    from home.text import parse_query
+    from search.selectors import SearchScope, search_entries
+
+    old_title_match = publish_article(commune_a, title="Lúa nước vụ đông", published_date=when(300))
+    for n in range(4):
+        publish_article(commune_a, title=f"Tin thứ {n}", lead="Nói về lúa nước.", published_date=when(n))
+    parsed = parse_query("lua nuoc")
+    found = search_entries(parsed, SearchScope(unit_ids=[commune_a.pk]), limit=3)
+    assert found.count == 3 and found.more  # five match; the window holds the three newest
+    assert old_title_match.pk not in [e.pk for e in found.entries]
+    everything = search_entries(parsed, SearchScope(unit_ids=[commune_a.pk]), limit=10)
+    assert everything.count == 5 and not everything.more
+    assert everything.entries[0].pk == old_title_match.pk  # within the window, the title match first
