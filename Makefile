@@ -62,3 +62,4 @@ bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_news.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_schedule.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_documents.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_search.py

@@ -14,7 +14,7 @@ def create_bench_database(*, keep=False, name="bench_portal"):
     test_settings["NAME"] = (
         str(settings.VAR_DIR / f"{name}.sqlite3") if connection.vendor == "sqlite" else name
     )
-    return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep)
+    return connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
 
 
 def destroy_bench_database(old_name):

@@ -12,6 +12,10 @@ LEAD_IN = 70  # characters kept before the first match
 
 
 def _words(text):
+    """(start, end, folded word) of every word of ``text`` (NFC)."""
+    folded = fold(text)
+    if len(folded) == len(text):  # the usual case: one folded character per character, spans line up
+        return [(m.start(), m.end(), m.group()[:MAX_TOKEN_LENGTH]) for m in WORD_RE.finditer(folded)]
     return [(m.start(), m.end(), fold(m.group())[:MAX_TOKEN_LENGTH]) for m in WORD_RE.finditer(text)]
 
 

@@ -85,14 +85,36 @@ def _matching(entries, parsed):
     return entries.filter(condition), needles
 
 
-@dataclass
-class Found:
-    """The result window of a search: ``count`` entries (at most ``limit``), ``more`` if there were more,
-    and ``entries``, a queryset of them in the requested order, to slice a page from."""
+class Window:
+    """A search's result window as a sequence the paginator can count and slice. A slice costs one ranking
+    query over the window (ids only) and one query for the entries shown."""
 
-    count: int
-    more: bool
-    entries: object
+    def __init__(self, ranked_sql, params, count, more):
+        self.ranked_sql, self.params = ranked_sql, params
+        self.count, self.more = count, more
+
+    def __len__(self):
+        return self.count
+
+    def __iter__(self):
+        return iter(self[0 : self.count])
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start = key.start or 0
+        stop = self.count if key.stop is None else min(key.stop, self.count)
+        if stop <= start:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(f"{self.ranked_sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start])
+            ids = [row[0] for row in cursor.fetchall()]
+        entries = (
+            SearchEntry.objects.select_related("unit", "page")
+            .defer("folded", "folded_title", "search_vector", "rank_vector")
+            .in_bulk(ids)
+        )
+        return [entries[pk] for pk in ids if pk in entries]
 
 
 def search_entries(parsed, scope, *, order=RELEVANCE, limit=1000):
@@ -101,25 +123,30 @@ def search_entries(parsed, scope, *, order=RELEVANCE, limit=1000):
     Relevance orders that window: words in the title or document number (weight A) count most, then the
     lead, summary and metadata (B); ties go to the newer page. Ranking every match of a frequent word ("xã"
     is on nearly every page) would cost time in proportion to the whole index; the window bounds it, and
-    a visitor pages through at most ``limit`` results anyway.
+    a visitor pages through at most ``limit`` results anyway. Returns a ``Window``.
     """
     matching, query = _matching(_visible(scope), parsed)
-    ids = list(matching.order_by("-date", "-pk").values_list("pk", flat=True)[: limit + 1])
-    more = len(ids) > limit
-    ids = ids[:limit]
-    entries = SearchEntry.objects.filter(pk__in=ids).select_related("unit", "page")
-    if order != RELEVANCE:
-        entries = entries.order_by("-date", "-pk")
-    elif connection.vendor == "postgresql":
-        entries = entries.annotate(rank=SearchRank(F("rank_vector"), query)).order_by("-rank", "-date", "-pk")
+    count = matching.order_by()[: limit + 1].count()
+    newest = matching.order_by("-date", "-pk")
+    if order == RELEVANCE:
+        if connection.vendor == "postgresql":
+            rank = SearchRank(F("rank_vector"), query)
+        else:  # as weight A on PostgreSQL: each part found in the title or number counts most
+            rank = sum(
+                (
+                    Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0))
+                    for needle in query
+                ),
+                Value(1, output_field=IntegerField()),
+            )
+        window = newest.annotate(rank=rank).values("page_id", "date", "rank")[:limit]
+        outer_order = "w.rank DESC, w.date DESC, w.page_id DESC"
     else:
-        # As weight A on PostgreSQL: each part found in the title or number counts most.
-        score = sum(
-            (Case(When(folded_title__contains=needle, then=Value(4)), default=Value(0)) for needle in query),
-            Value(1, output_field=IntegerField()),
-        )
-        entries = entries.annotate(rank=score).order_by("-rank", "-date", "-pk")
-    return Found(len(ids), more, entries.defer("folded", "folded_title", "search_vector", "rank_vector"))
+        window = newest.values("page_id", "date")[:limit]
+        outer_order = "w.date DESC, w.page_id DESC"
+    sql, params = window.query.sql_with_params()
+    ranked_sql = f"SELECT w.page_id FROM ({sql}) w ORDER BY {outer_order}"  # noqa: S608 (compiled by Django)
+    return Window(ranked_sql, list(params), min(count, limit), count > limit)
 
 
 def matching_page_ids(parsed):

@@ -39,17 +39,13 @@ def suggest_rate(group, request):
 class WindowPaginator(Paginator):
     """Pages through a search's result window, whose size the search already knows."""
 
-    def __init__(self, found, per_page):
-        super().__init__(found.entries, per_page)
-        self.found = found
-
     @cached_property
     def count(self):
-        return self.found.count
+        return self.object_list.count
 
     @property
     def more_than_max(self):
-        return self.found.more
+        return self.object_list.more
 
 
 def _too_many(request, template):
@@ -69,7 +65,10 @@ def _results(request, entries, parsed):
         {
             "url": entry.page.get_url(request),
             "title": highlight(entry.title, parsed),
-            "number": highlight(entry.number, parsed) if entry.number else "",
+            # Shown before the title unless the title already carries it ("Quyết định số 125/QĐ-UBND ...").
+            "number": highlight(entry.number, parsed)
+            if entry.number and entry.number not in entry.title
+            else "",
             "snippet": snippet(entry.text, parsed),
             "unit": entry.unit.name if entry.unit else "",
             "kind": entry.kind,
@@ -108,9 +107,9 @@ def search(request):
             date_to=form.values.get("den-ngay"),
             locale_id=Locale.get_active().pk,
         )
-        found = selectors.search_entries(parsed, scope, order=form.order(), limit=MAX_RESULTS)
-        paginator = WindowPaginator(found, form.page_size())
-        page = paginate(request, found.entries, form.page_size(), paginator=paginator)
+        window = selectors.search_entries(parsed, scope, order=form.order(), limit=MAX_RESULTS)
+        paginator = WindowPaginator(window, form.page_size())
+        page = paginate(request, window, form.page_size(), paginator=paginator)
         context.update(results=page, items=_results(request, page.object_list, parsed), paginator=paginator)
         context["all_units"] = scope.unit_ids is None or len(scope.unit_ids) > 1
     if unit is not None and unit.parent_id is not None:

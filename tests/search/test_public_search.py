@@ -296,9 +296,23 @@ def test_relevance_orders_the_window_of_newest_matches(commune_a):
     for n in range(4):
         publish_article(commune_a, title=f"Tin thứ {n}", lead="Nói về lúa nước.", published_date=when(n))
     parsed = parse_query("lua nuoc")
-    found = search_entries(parsed, SearchScope(unit_ids=[commune_a.pk]), limit=3)
-    assert found.count == 3 and found.more  # five match; the window holds the three newest
-    assert old_title_match.pk not in [e.pk for e in found.entries]
+    window = search_entries(parsed, SearchScope(unit_ids=[commune_a.pk]), limit=3)
+    assert len(window) == 3 and window.more  # five match; the window holds the three newest
+    assert old_title_match.pk not in [e.pk for e in window]
     everything = search_entries(parsed, SearchScope(unit_ids=[commune_a.pk]), limit=10)
-    assert everything.count == 5 and not everything.more
-    assert everything.entries[0].pk == old_title_match.pk  # within the window, the title match first
+    assert len(everything) == 5 and not everything.more
+    assert everything[0].pk == old_title_match.pk  # within the window, the title match first
+    assert [e.pk for e in everything[1:3]] == [e.pk for e in list(everything)[1:3]]
+    assert everything[7:9] == []
+
+
+def test_highlight_with_characters_that_change_length_when_folded():
+    from home.text import parse_query
+    from search.highlight import highlight, snippet
+
+    parsed = parse_query("phuoc")
+    # a zero-width space vanishes and "İ" grows when folded: the spans must still be the original's
+    html = str(highlight("Phư\u200bớc Hậu, İ và Phước An", parsed))
+    assert html == "Phư\u200bớc Hậu, İ và <mark>Phước</mark> An"
+    assert "<mark>Phước</mark>" in str(snippet("Mở đầu Phước Hậu", parsed))
+    assert str(highlight("Đường Phước Hậu", parse_query("duong"))) == "<mark>Đường</mark> Phước Hậu"
