@@ -79,7 +79,7 @@ def ours(query, unit_ids, locale_id):
     for entry in items:
         highlight(entry.title, parsed)
         snippet(entry.text, parsed)
-    return window.count + window.more, items
+    return len(window) + window.more, items
 
 
 def wagtails(query, root, backend):

@@ -86,29 +86,24 @@ def _matching(entries, parsed):
 
 
 class Window:
-    """A search's result window as a sequence the paginator can count and slice. A slice costs one ranking
-    query over the window (ids only) and one query for the entries shown."""
+    """A search's result window (ids in result order) as a sequence the paginator can count and slice; a
+    slice costs one query for the entries it shows."""
 
-    def __init__(self, ranked_sql, params, count, more):
-        self.ranked_sql, self.params = ranked_sql, params
-        self.count, self.more = count, more
+    def __init__(self, ids, more):
+        self.ids, self.more = ids, more
 
     def __len__(self):
-        return self.count
+        return len(self.ids)
 
     def __iter__(self):
-        return iter(self[0 : self.count])
+        return iter(self[:])
 
     def __getitem__(self, key):
         if isinstance(key, int):
-            return self[key : key + 1][0]
-        start = key.start or 0
-        stop = self.count if key.stop is None else min(key.stop, self.count)
-        if stop <= start:
+            return self[key : key + 1][0] if 0 <= key < len(self.ids) else self.ids[key]
+        ids = self.ids[key]
+        if not ids:
             return []
-        with connection.cursor() as cursor:
-            cursor.execute(f"{self.ranked_sql} LIMIT %s OFFSET %s", [*self.params, stop - start, start])
-            ids = [row[0] for row in cursor.fetchall()]
         entries = (
             SearchEntry.objects.select_related("unit", "page")
             .defer("folded", "folded_title", "search_vector", "rank_vector")
@@ -123,10 +118,10 @@ def search_entries(parsed, scope, *, order=RELEVANCE, limit=1000):
     Relevance orders that window: words in the title or document number (weight A) count most, then the
     lead, summary and metadata (B); ties go to the newer page. Ranking every match of a frequent word ("xã"
     is on nearly every page) would cost time in proportion to the whole index; the window bounds it, and
-    a visitor pages through at most ``limit`` results anyway. Returns a ``Window``.
+    a visitor pages through at most ``limit`` results anyway. One statement finds, counts and orders the
+    window (ids only); returns a ``Window``.
     """
     matching, query = _matching(_visible(scope), parsed)
-    count = matching.order_by()[: limit + 1].count()
     newest = matching.order_by("-date", "-pk")
     if order == RELEVANCE:
         if connection.vendor == "postgresql":
@@ -139,14 +134,21 @@ def search_entries(parsed, scope, *, order=RELEVANCE, limit=1000):
                 ),
                 Value(1, output_field=IntegerField()),
             )
-        window = newest.annotate(rank=rank).values("page_id", "date", "rank")[:limit]
+        window = newest.annotate(rank=rank).values("page_id", "date", "rank")[: limit + 1]
         outer_order = "w.rank DESC, w.date DESC, w.page_id DESC"
     else:
-        window = newest.values("page_id", "date")[:limit]
+        window = newest.values("page_id", "date")[: limit + 1]
         outer_order = "w.date DESC, w.page_id DESC"
     sql, params = window.query.sql_with_params()
-    ranked_sql = f"SELECT w.page_id FROM ({sql}) w ORDER BY {outer_order}"  # noqa: S608 (compiled by Django)
-    return Window(ranked_sql, list(params), min(count, limit), count > limit)
+    with connection.cursor() as cursor:
+        # One row more than the window tells that there are more; that row (the oldest) is then dropped.
+        cursor.execute(f"SELECT w.page_id, w.date FROM ({sql}) w ORDER BY {outer_order}", params)  # noqa: S608
+        rows = cursor.fetchall()
+    more = len(rows) > limit
+    if more:
+        oldest = min(rows, key=lambda row: (row[1], row[0]))
+        rows.remove(oldest)
+    return Window([row[0] for row in rows], more)
 
 
 def matching_page_ids(parsed):

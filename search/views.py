@@ -1,7 +1,5 @@
 """Public search: /tim-kiem/ (results page) and /tim-kiem/goi-y/ (title suggestions, JSON)."""
 
-from functools import cached_property
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -37,11 +35,7 @@ def suggest_rate(group, request):
 
 
 class WindowPaginator(Paginator):
-    """Pages through a search's result window, whose size the search already knows."""
-
-    @cached_property
-    def count(self):
-        return self.object_list.count
+    """Pages through a search's result window (``selectors.Window``), which knows whether there were more."""
 
     @property
     def more_than_max(self):
