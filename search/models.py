@@ -45,6 +45,8 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         indexes = [
+            # The result window walks one of these newest-first: all units, one unit, one type, or both.
+            models.Index(fields=["unit", "date"], name="search_unit_date"),
             models.Index(fields=["unit", "kind", "date"], name="search_unit_kind_date"),
             models.Index(fields=["kind", "date"], name="search_kind_date"),
             models.Index(fields=["date"], name="search_date"),
