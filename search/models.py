@@ -21,8 +21,10 @@ class SearchEntry(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
+    # No index of its own: the (unit, ...) indexes below serve it, and a lone unit index tempts the planner
+    # into reading every row of a unit to test its words.
     unit = models.ForeignKey(
-        "portal_sites.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+        "portal_sites.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     # The page's tree path: view restrictions added later on an ancestor still hide it.
