@@ -469,6 +469,7 @@ VI = {
     "Try fewer words, another spelling, or a wider date range.": "Hãy thử ít từ hơn, cách viết khác hoặc khoảng thời gian rộng hơn.",
     "Too many searches from your connection. Please wait a minute and try again.": "Quá nhiều lượt tìm kiếm từ kết nối của bạn. Vui lòng đợi một phút rồi thử lại.",
     "The search words hold no letters or digits to look for.": "Từ khóa không có chữ hoặc số nào để tìm.",
+    "Filter: unit, type, dates, order": "Lọc: đơn vị, loại, thời gian, sắp xếp",
 }
 
 

@@ -52,6 +52,11 @@ def _too_many(request, template):
     return response
 
 
+def _number_not_in_title(entry):
+    # Shown before the title unless the title already carries it ("Quyết định số 125/QĐ-UBND ...").
+    return bool(entry.number) and entry.number not in entry.title
+
+
 def _results(request, entries, parsed):
     local = timezone.localtime
     kinds = dict(Kind.choices)
@@ -59,10 +64,7 @@ def _results(request, entries, parsed):
         {
             "url": entry.page.get_url(request),
             "title": highlight(entry.title, parsed),
-            # Shown before the title unless the title already carries it ("Quyết định số 125/QĐ-UBND ...").
-            "number": highlight(entry.number, parsed)
-            if entry.number and entry.number not in entry.title
-            else "",
+            "number": highlight(entry.number, parsed) if _number_not_in_title(entry) else "",
             "snippet": snippet(entry.text, parsed),
             "unit": entry.unit.name if entry.unit else "",
             "kind": entry.kind,
@@ -132,7 +134,7 @@ def suggest(request):
     found = [
         {
             "title": entry.title,
-            "number": entry.number,
+            "number": entry.number if _number_not_in_title(entry) else "",
             "url": entry.page.get_url(request),
             "unit": entry.unit.name if entry.unit else "",
             "type": str(kinds.get(entry.kind, "")),
