@@ -40,22 +40,29 @@ def stream_text(value):
     return " ".join(strip_tags(str(part)) for part in value.stream_block.get_searchable_content(value))
 
 
+def _page_with_body(page, kind, date, intro):
+    """News articles and plain pages: the title, an introduction (lead or description), the body."""
+    body = stream_text(page.body)
+    return Content(
+        kind=kind,
+        date=date or page.first_published_at or timezone.now(),
+        title=page.title,
+        number="",
+        primary=page.title,
+        secondary=intro,
+        body=body,
+        snippet_source=f"{intro}\n{body}",
+    )
+
+
 def content_of(page, language):
     """``Content`` for a specific page instance (labels in ``language``), or None when the page type
     is not searched."""
     with translation.override(language):
         if isinstance(page, NewsArticlePage):
-            body = stream_text(page.body)
-            return Content(
-                kind=Kind.NEWS,
-                date=page.published_date or page.first_published_at or timezone.now(),
-                title=page.title,
-                number="",
-                primary=page.title,
-                secondary=page.lead,
-                body=body,
-                snippet_source=f"{page.lead}\n{body}",
-            )
+            return _page_with_body(page, Kind.NEWS, page.published_date, page.lead)
+        if isinstance(page, HomePage | StandardPage):
+            return _page_with_body(page, Kind.PAGE, page.last_published_at, page.search_description)
         if isinstance(page, LegalDocument):
             metadata = [
                 page.summary,
@@ -66,27 +73,14 @@ def content_of(page, language):
                 page.get_field_display(),
             ]
             tz = timezone.get_current_timezone()
-            issued = datetime.datetime.combine(page.issued_on, datetime.time(), tz)
             return Content(
                 kind=Kind.DOCUMENT,
-                date=issued,
+                date=datetime.datetime.combine(page.issued_on, datetime.time(), tz),
                 title=page.title,
                 number=page.number,
                 primary=f"{page.number} {page.title}",
                 secondary=" ".join(str(part) for part in metadata if part),
                 body=page.full_text,
                 snippet_source=f"{page.summary}\n{page.full_text}",
-            )
-        if isinstance(page, HomePage | StandardPage):
-            body = stream_text(page.body)
-            return Content(
-                kind=Kind.PAGE,
-                date=page.last_published_at or page.first_published_at or timezone.now(),
-                title=page.title,
-                number="",
-                primary=page.title,
-                secondary=page.search_description,
-                body=body,
-                snippet_source=f"{page.search_description}\n{body}",
             )
     return None

@@ -103,6 +103,12 @@ def test_a_real_worker_reads_the_files_after_publication(celery_worker_process):
         time.sleep(0.2)
     statuses = set(LegalDocumentAttachment.objects.filter(page=doc).values_list("text_status", flat=True))
     assert statuses == {"ok"}
+    # ...and, still on the worker, puts the text in the public search index
+    from search.models import SearchEntry
+
+    while not SearchEntry.objects.filter(pk=doc.pk, folded__contains=" che do cong tac phi ").exists():
+        assert time.monotonic() < deadline, "the worker did not index the attachment text"
+        time.sleep(0.2)
 
 
 def test_a_missing_file_is_flagged_and_the_others_still_read(commune_a):

@@ -4,8 +4,6 @@ import io
 
 from django.core.management import call_command
 
-import pytest
-
 from documents.models import LegalDocumentAttachment
 from documents.services import read_attachments
 from search.models import Kind, SearchEntry
@@ -85,26 +83,3 @@ def test_rebuild_command_restores_and_drops_entries(commune_a):
     assert SearchEntry.objects.filter(pk=article.pk).exists()
     assert not SearchEntry.objects.filter(pk=stale.pk).exists()
     assert "Search index rebuilt" in out.getvalue()
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_real_worker_indexes_the_attachment_text(celery_worker_process):
-    """Publishing queues the reading; the worker reads the file and updates the search entry."""
-    import time
-
-    from tests.factories import make_unit
-
-    unit = make_unit("phuoc-hau-search", name="Xã Phước Hậu")
-    doc = legal_document(unit, number="44/QĐ-UBND", publish=False)
-    LegalDocumentAttachment.objects.create(
-        page=doc,
-        document=make_file(
-            unit.collection, "Quy chế", name="qc.docx", content=docx_with("chế độ công tác phí")
-        ),
-    )
-    doc.save_revision().publish()
-    deadline = time.monotonic() + 30
-    while not SearchEntry.objects.filter(pk=doc.pk, folded__contains=" che do cong tac phi ").exists():
-        assert celery_worker_process.poll() is None, celery_worker_process.stdout.read()
-        assert time.monotonic() < deadline, "the worker did not index the attachment text"
-        time.sleep(0.2)
