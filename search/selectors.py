@@ -177,6 +177,6 @@ def suggestions(parsed, scope, *, limit=8):
         entries = entries.filter(condition)
     return list(
         entries.select_related("unit", "page")
-        .order_by("-date", "-pk")
-        .only("title", "number", "kind", "date", "unit__name", "page__url_path", "page__id")[:limit]
+        .defer("text", "folded", "folded_title", "search_vector", "rank_vector")
+        .order_by("-date", "-pk")[:limit]
     )

@@ -110,3 +110,9 @@ def test_board_admin_search_reaches_every_unit(client, titles_a_b, board_member)
     client.force_login(board_member)
     found = admin_search(client, "dang uy")
     assert {titles_a_b["a"].title, titles_a_b["b"].title} <= found
+
+
+def test_suggestions_query_budget(client, titles_a_b, django_assert_max_num_queries):
+    suggest(client, q="phuoc")  # warm caches (sites, locales)
+    with django_assert_max_num_queries(6):
+        assert len(suggest(client, q="phuoc")) == 2
