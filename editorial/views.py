@@ -1,13 +1,19 @@
 """The editorial log: Wagtail's site history with a unit filter and a unit column."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.models import Page, PageLogEntry
 
 import django_filters
 
+from editorial.charts import bar_chart
+from editorial.periods import read_period
 from editorial.selectors import unit_of_path, units_with_roots
+from editorial.statistics import Comparison, articles_per_unit
 from sites.selectors import units_for_user
 
 
@@ -54,3 +60,45 @@ class EditorialLogView(LogEntriesView):
             entry.unit = unit_of_path(path, units) if path else None
             entry.unit_name = entry.unit.name if entry.unit else ""
         return entries
+
+
+class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
+    """ "Thống kê tin bài": articles published per unit in a period against the same period a year earlier.
+
+    Each unit's members see their unit; the board sees every unit side by side. XLSX/CSV with the same rows.
+    """
+
+    template_name = "editorial/statistics.html"
+    list_export = ["label", "current", "previous", "change", "percent_text"]
+    export_headings = {
+        "label": _("Unit"),
+        "current": _("This period"),
+        "previous": _("Same period last year"),
+        "change": _("Change"),
+        "percent_text": _("Change (%)"),
+    }
+
+    def get_filename(self):
+        return f"thong-ke-tin-bai-{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}"
+
+    def get(self, request, *args, **kwargs):
+        units = list(units_for_user(request.user).select_related("site__root_page"))
+        if not units:
+            raise PermissionDenied
+        self.period, notices = read_period(request.GET)
+        rows = articles_per_unit(self.period, units)
+        if self.is_export:
+            return self.as_spreadsheet(rows, request.GET.get("export"))
+        context = self.get_context_data(
+            period=self.period,
+            previous=self.period.previous_year(),
+            notices=notices,
+            rows=rows,
+            chart=bar_chart(rows),
+            total=Comparison(_("All units"), sum(r.current for r in rows), sum(r.previous for r in rows)),
+            kinds=[("thang", _("Month")), ("quy", _("Quarter")), ("9-thang", _("First nine months")),
+                   ("nam", _("Year")), ("khoang", _("Date range"))],
+            selected=request.GET,
+            export_query={key: value for key, value in request.GET.items() if key != "export"},
+        )  # fmt: skip
+        return self.render_to_response(context)

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
 from editorial.panels import WaitingForMePanel
-from editorial.views import EditorialLogView
+from editorial.views import ArticleStatisticsView, EditorialLogView
 
 
 @hooks.register("construct_homepage_panels")
@@ -25,6 +25,7 @@ def editorial_urls():
             EditorialLogView.as_view(results_only=True),
             name="editorial_log_results",
         ),
+        path("reports/editorial-statistics/", ArticleStatisticsView.as_view(), name="editorial_statistics"),
     ]
 
 
@@ -32,4 +33,15 @@ def editorial_urls():
 def editorial_log_menu_item():
     return MenuItem(
         _("Editorial log"), reverse("editorial_log"), icon_name="history", order=650, name="editorial-log"
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def editorial_statistics_menu_item():
+    return MenuItem(
+        _("Article statistics"),
+        reverse("editorial_statistics"),
+        icon_name="table",
+        order=660,
+        name="editorial-stats",
     )
