@@ -63,3 +63,4 @@ bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_schedule.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_documents.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_search.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_statistics.py
