@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Substr
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from news.models import NewsArticlePage
@@ -47,9 +48,7 @@ def _counts_by_home(queryset, units, date_field, period):
     roots = {unit.site.root_page.path: unit.pk for unit in units}
     if not roots:
         return {}
-    if len({len(path) for path in roots}) != 1:  # not how units are provisioned
-        raise ValueError("unit homes must sit at the same depth of the page tree")
-    length = len(next(iter(roots)))
+    length = _home_length(units)
     in_current = Q(**{f"{date_field}__gte": current[0], f"{date_field}__lt": current[1]})
     in_previous = Q(**{f"{date_field}__gte": previous[0], f"{date_field}__lt": previous[1]})
     rows = (
@@ -61,6 +60,86 @@ def _counts_by_home(queryset, units, date_field, period):
         .annotate(current=Count("pk", filter=in_current), previous=Count("pk", filter=in_previous))
     )
     return {roots[row["home"]]: (row["current"], row["previous"]) for row in rows}
+
+
+def _home_length(units):
+    lengths = {len(unit.site.root_page.path) for unit in units}
+    if len(lengths) != 1:  # not how units are provisioned
+        raise ValueError("unit homes must sit at the same depth of the page tree")
+    return lengths.pop()
+
+
+@dataclass
+class Activity:
+    unit: object
+    last_published: object  # aware datetime or None
+    days_since: int | None  # None: never published
+
+
+def inactive_units(units, *, days, now=None):
+    """[Activity] of the units whose last live article is more than ``days`` local calendar days old, or who
+    never published (one query)."""
+    if not units:
+        return []
+    now = now or timezone.now()
+    length = _home_length(units)
+    roots = {unit.site.root_page.path: unit for unit in units}
+    last = dict(
+        NewsArticlePage.objects.live()
+        .order_by()
+        .annotate(home=Substr("path", 1, length))
+        .filter(home__in=list(roots), published_date__lte=now)
+        .values("home")
+        .annotate(last=Max("published_date"))
+        .values_list("home", "last")
+    )
+    today = timezone.localdate(now)
+    result = []
+    for path, unit in roots.items():
+        latest = last.get(path)
+        idle = None if latest is None else (today - timezone.localdate(latest)).days
+        if idle is None or idle > days:  # calendar days on the local calendar
+            result.append(Activity(unit, latest, idle))
+    return sorted(result, key=lambda a: (a.days_since is not None, -(a.days_since or 0), a.unit.name))
+
+
+@dataclass
+class DisclosureRow:
+    unit: object
+    counts: list  # per category, in Disclosure order
+    empty: list  # labels of the categories with nothing in the period
+
+    @property
+    def total(self):
+        return sum(self.counts)
+
+
+def documents_per_disclosure(period, units):
+    """[DisclosureRow]: live documents first published in ``period`` per unit and disclosure category (one
+    query), with the categories each unit left empty."""
+    from documents.legal import Disclosure, LegalDocument
+
+    if not units:
+        return [], []
+    begin, after = period.bounds()
+    length = _home_length(units)
+    roots = {unit.site.root_page.path: unit for unit in units}
+    counts = {
+        (row["home"], row["disclosure"]): row["n"]
+        for row in LegalDocument.objects.live()
+        .order_by()
+        .filter(first_published_at__gte=begin, first_published_at__lt=after)
+        .annotate(home=Substr("path", 1, length))
+        .filter(home__in=list(roots))
+        .values("home", "disclosure")
+        .annotate(n=Count("pk"))
+    }
+    rows = []
+    for path, unit in roots.items():
+        numbers = [counts.get((path, value), 0) for value in Disclosure.values]
+        empty = [label for label, n in zip(Disclosure.labels, numbers, strict=True) if not n]
+        rows.append(DisclosureRow(unit, numbers, empty))
+    return list(Disclosure.labels), rows
 
 
 def articles_per_unit(period, units):

@@ -1,6 +1,8 @@
 """The editorial log: Wagtail's site history with a unit filter and a unit column."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -13,7 +15,7 @@ import django_filters
 from editorial.charts import bar_chart
 from editorial.periods import read_period
 from editorial.selectors import unit_of_path, units_with_roots
-from editorial.statistics import Comparison, articles_per_unit
+from editorial.statistics import Comparison, articles_per_unit, documents_per_disclosure, inactive_units
 from sites.selectors import units_for_user
 
 
@@ -63,32 +65,70 @@ class EditorialLogView(LogEntriesView):
 
 
 class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
-    """ "Thống kê tin bài": articles published per unit in a period against the same period a year earlier.
-
-    Each unit's members see their unit; the board sees every unit side by side. XLSX/CSV with the same rows.
+    """The editorial statistics ("Thống kê biên tập"): articles per unit against the same period a year
+    earlier, inactive units, documents per disclosure category. Each unit's members see their unit; the board
+    sees every unit side by side. Each table exports to XLSX/CSV (``bang=don-vi|khong-hoat-dong|van-ban``)
+    with the rows shown on the page.
     """
 
     template_name = "editorial/statistics.html"
-    list_export = ["label", "current", "previous", "change", "percent_text"]
-    export_headings = {
-        "label": _("Unit"),
-        "current": _("This period"),
-        "previous": _("Same period last year"),
-        "change": _("Change"),
-        "percent_text": _("Change (%)"),
-    }
+    TABLES = ("don-vi", "khong-hoat-dong", "van-ban")
 
     def get_filename(self):
-        return f"thong-ke-tin-bai-{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}"
+        return f"thong-ke-{self.table}-{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}"
+
+    def inactive_days(self, notices):
+        raw = self.request.GET.get("so-ngay")
+        if raw in (None, ""):
+            return settings.PORTAL_INACTIVE_DAYS
+        if raw.isdigit() and 1 <= int(raw) <= 365:
+            return int(raw)
+        notices.append(_("Unknown number of days ignored: %(value)s") % {"value": raw[:10]})
+        return settings.PORTAL_INACTIVE_DAYS
+
+    def export(self, table, rows, inactive, disclosure_labels, documents):
+        if table == "khong-hoat-dong":
+            self.list_export = ["unit.name", "last_published_text", "days_text"]
+            self.export_headings = {
+                "unit.name": _("Unit"),
+                "last_published_text": _("Last article"),
+                "days_text": _("Days without an article"),
+            }
+            for activity in inactive:
+                last = activity.last_published
+                activity.last_published_text = timezone.localtime(last).strftime("%d/%m/%Y") if last else "—"
+                activity.days_text = activity.days_since if activity.days_since is not None else _("never")
+            return self.as_spreadsheet(inactive, self.request.GET.get("export"))
+        if table == "van-ban":
+            self.list_export = ["unit.name", *(f"c{i}" for i in range(len(disclosure_labels))), "total"]
+            self.export_headings = {"unit.name": _("Unit"), "total": _("Total")}
+            self.export_headings.update({f"c{i}": label for i, label in enumerate(disclosure_labels)})
+            for row in documents:
+                for i, n in enumerate(row.counts):
+                    setattr(row, f"c{i}", n)
+            return self.as_spreadsheet(documents, self.request.GET.get("export"))
+        self.list_export = ["label", "current", "previous", "change", "percent_text"]
+        self.export_headings = {
+            "label": _("Unit"),
+            "current": _("This period"),
+            "previous": _("Same period last year"),
+            "change": _("Change"),
+            "percent_text": _("Change (%)"),
+        }
+        return self.as_spreadsheet(rows, self.request.GET.get("export"))
 
     def get(self, request, *args, **kwargs):
         units = list(units_for_user(request.user).select_related("site__root_page"))
         if not units:
             raise PermissionDenied
         self.period, notices = read_period(request.GET)
+        self.table = request.GET.get("bang") if request.GET.get("bang") in self.TABLES else "don-vi"
+        days = self.inactive_days(notices)
         rows = articles_per_unit(self.period, units)
+        inactive = inactive_units(units, days=days)
+        disclosure_labels, documents = documents_per_disclosure(self.period, units)
         if self.is_export:
-            return self.as_spreadsheet(rows, request.GET.get("export"))
+            return self.export(self.table, rows, inactive, disclosure_labels, documents)
         context = self.get_context_data(
             period=self.period,
             previous=self.period.previous_year(),
@@ -96,9 +136,13 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
             rows=rows,
             chart=bar_chart(rows),
             total=Comparison(_("All units"), sum(r.current for r in rows), sum(r.previous for r in rows)),
+            inactive=inactive,
+            inactive_days=days,
+            disclosure_labels=disclosure_labels,
+            documents=documents,
             kinds=[("thang", _("Month")), ("quy", _("Quarter")), ("9-thang", _("First nine months")),
                    ("nam", _("Year")), ("khoang", _("Date range"))],
             selected=request.GET,
-            export_query={key: value for key, value in request.GET.items() if key != "export"},
+            export_query={k: v for k, v in request.GET.items() if k not in ("export", "bang")},
         )  # fmt: skip
         return self.render_to_response(context)

@@ -500,6 +500,16 @@ VI = {
     "Live articles only, by their publication date on the Asia/Ho_Chi_Minh calendar.": "Chỉ tính tin đang đăng, theo ngày đăng (giờ Việt Nam).",
     "First nine months": "9 tháng đầu năm",
     "Date range": "Khoảng thời gian",
+    "Inactive after (days)": "Không hoạt động sau (ngày)",
+    "Units without an article in the last %(days)s days": "Đơn vị chưa đăng tin trong %(days)s ngày qua",
+    "Last article": "Tin gần nhất",
+    "Days without an article": "Số ngày chưa đăng tin",
+    "never": "chưa từng đăng",
+    "Every unit has published recently.": "Mọi đơn vị đều đã đăng tin gần đây.",
+    "Documents published per disclosure category": "Văn bản đã đăng theo danh mục công khai",
+    "Total": "Tổng",
+    "Categories shown in red had no document in the period.": "Danh mục tô đỏ là danh mục không có văn bản nào trong kỳ.",
+    "Unknown number of days ignored: %(value)s": "Đã bỏ qua số ngày không hợp lệ: %(value)s",
 }
 
 

@@ -271,6 +271,8 @@ WAGTAILSEARCH_BACKENDS = {
 # Public search (search/): requests per IP; offices and mobile networks put many people behind one
 # address, so the limits are generous. RATELIMIT_IP_META_KEY names the header with the visitor's
 # address when a proxy stands in front (e.g. HTTP_X_REAL_IP).
+# Editorial statistics: a unit with no article for this many days is listed as inactive.
+PORTAL_INACTIVE_DAYS = int(os.environ.get("PORTAL_INACTIVE_DAYS", "14"))
 PORTAL_SEARCH_RATE = os.environ.get("PORTAL_SEARCH_RATE", "60/m")
 PORTAL_SUGGEST_RATE = os.environ.get("PORTAL_SUGGEST_RATE", "240/m")
 RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

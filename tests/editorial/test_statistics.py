@@ -152,3 +152,60 @@ def test_bad_parameters_answer_200_with_a_notice(client, board_member, params):
     client.force_login(board_member)
     response = client.get(URL, params)
     assert response.status_code == 200 and response.context["notices"]
+
+
+def test_inactive_units_are_listed_with_their_last_article(district, commune_a, commune_b):
+    from editorial.statistics import inactive_units
+
+    now = local(2026, 11, 26, 12)
+    publish_article(district, published_date=local(2026, 11, 25, 9))  # active
+    publish_article(commune_a, published_date=local(2026, 11, 1, 9))  # 25 days ago
+    old = publish_article(commune_b, published_date=local(2026, 11, 20, 9))
+    old.unpublish()  # a withdrawn article does not count: commune_b never published
+    rows = inactive_units([district, commune_a, commune_b], days=14, now=now)
+    assert [(r.unit, r.days_since) for r in rows] == [(commune_b, None), (commune_a, 25)]
+    # 25 calendar days without an article: inactive after 24, not after 25
+    assert inactive_units([commune_a], days=25, now=now) == []
+    assert [r.unit for r in inactive_units([commune_a], days=24, now=now)] == [commune_a]
+
+
+def test_documents_per_disclosure_category_and_empty_categories(commune_a, commune_b):
+    from documents.legal import Disclosure
+    from editorial.statistics import documents_per_disclosure
+    from tests.factories import legal_document
+
+    legal_document(
+        commune_a,
+        number="1/QĐ-UBND",
+        disclosure="ngan-sach" if "ngan-sach" in Disclosure.values else Disclosure.values[0],
+    )
+    legal_document(commune_a, number="2/QĐ-UBND", disclosure=Disclosure.values[1])
+    legal_document(commune_a, number="3/QĐ-UBND", disclosure=Disclosure.values[1])
+    legal_document(commune_b, number="4/QĐ-UBND", disclosure=Disclosure.values[1], publish=False)  # a draft
+    today = timezone.localdate()
+    period, _ = read_period({"ky": "thang", "nam": str(today.year), "thang": str(today.month)})
+    labels, rows = documents_per_disclosure(period, [commune_a, commune_b])
+    by_unit = {row.unit: row for row in rows}
+    assert labels == list(Disclosure.labels)
+    assert by_unit[commune_a].counts[1] == 2 and by_unit[commune_a].total == 3
+    assert by_unit[commune_b].total == 0 and len(by_unit[commune_b].empty) == len(labels)
+    assert len(by_unit[commune_a].empty) == len(labels) - 2
+
+
+def test_each_table_exports_its_rows(client, board_member, commune_a, commune_b):
+    import io
+
+    from openpyxl import load_workbook
+
+    publish_article(commune_a, published_date=timezone.now() - datetime.timedelta(days=1))
+    client.force_login(board_member)
+    response = client.get(URL, {"bang": "khong-hoat-dong", "export": "xlsx", "so-ngay": "7"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Xã An Hải" in names and "Xã Phước Hậu" not in names
+    response = client.get(URL, {"bang": "van-ban", "export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = next(sheet.iter_rows(max_row=1, values_only=True))
+    assert header[0] == "Đơn vị" and header[-1] == "Tổng"
+    html = client.get(URL, {"so-ngay": "abc"}).content.decode()
+    assert "Đơn vị chưa đăng tin trong 14 ngày qua" in html
