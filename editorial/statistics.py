@@ -2,12 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from news.models import NewsArticlePage
+from sites.models import Unit
 
 
 @dataclass
@@ -78,25 +79,25 @@ class Activity:
 
 def inactive_units(units, *, days, now=None):
     """[Activity] of the units whose last live article is more than ``days`` local calendar days old, or who
-    never published (one query)."""
+    never published. One query: for each unit, its newest article (read from the date index backwards)."""
     if not units:
         return []
     now = now or timezone.now()
-    length = _home_length(units)
-    roots = {unit.site.root_page.path: unit for unit in units}
-    last = dict(
+    newest = (
         NewsArticlePage.objects.live()
-        .order_by()
-        .annotate(home=Substr("path", 1, length))
-        .filter(home__in=list(roots), published_date__lte=now)
-        .values("home")
-        .annotate(last=Max("published_date"))
-        .values_list("home", "last")
+        .filter(path__startswith=OuterRef("site__root_page__path"), published_date__lte=now)
+        .order_by("-published_date")
+        .values("published_date")[:1]
+    )
+    last = dict(
+        Unit.objects.filter(pk__in=[unit.pk for unit in units])
+        .annotate(last=Subquery(newest))
+        .values_list("pk", "last")
     )
     today = timezone.localdate(now)
     result = []
-    for path, unit in roots.items():
-        latest = last.get(path)
+    for unit in units:
+        latest = last.get(unit.pk)
         idle = None if latest is None else (today - timezone.localdate(latest)).days
         if idle is None or idle > days:  # calendar days on the local calendar
             result.append(Activity(unit, latest, idle))

@@ -124,11 +124,16 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
         self.period, notices = read_period(request.GET)
         self.table = request.GET.get("bang") if request.GET.get("bang") in self.TABLES else "don-vi"
         days = self.inactive_days(notices)
+        if self.is_export:  # only the table asked for
+            rows = articles_per_unit(self.period, units) if self.table == "don-vi" else []
+            inactive = inactive_units(units, days=days) if self.table == "khong-hoat-dong" else []
+            labels, documents = (
+                documents_per_disclosure(self.period, units) if self.table == "van-ban" else ([], [])
+            )
+            return self.export(self.table, rows, inactive, labels, documents)
         rows = articles_per_unit(self.period, units)
         inactive = inactive_units(units, days=days)
         disclosure_labels, documents = documents_per_disclosure(self.period, units)
-        if self.is_export:
-            return self.export(self.table, rows, inactive, disclosure_labels, documents)
         context = self.get_context_data(
             period=self.period,
             previous=self.period.previous_year(),
