@@ -147,3 +147,45 @@ def articles_per_unit(period, units):
     """[Comparison] of live articles published per unit in ``period`` and a year earlier (``units`` order)."""
     counts = _counts_by_home(NewsArticlePage.objects.live(), units, "published_date", period)
     return [Comparison(unit.name, *counts.get(unit.pk, (0, 0)), unit=unit) for unit in units]
+
+
+def _compare_by(period, units, group, label_of):
+    """[Comparison] of live articles in ``units`` grouped by ``group`` fields (one query), most first."""
+    if not units:
+        return []
+    current, previous = period.bounds(), period.previous_year().bounds()
+    in_current = Q(published_date__gte=current[0], published_date__lt=current[1])
+    in_previous = Q(published_date__gte=previous[0], published_date__lt=previous[1])
+    in_units = Q()
+    for unit in units:
+        in_units |= Q(path__startswith=unit.site.root_page.path)
+    rows = (
+        NewsArticlePage.objects.live()
+        .order_by()
+        .filter(in_units, in_current | in_previous)
+        .values(*group)
+        .annotate(
+            current=Count("pk", filter=in_current, distinct=True),
+            previous=Count("pk", filter=in_previous, distinct=True),
+        )
+    )
+    result = [Comparison(label_of(row), row["current"], row["previous"]) for row in rows]
+    return sorted(result, key=lambda c: (-c.current, -c.previous, c.label))
+
+
+def articles_per_category(period, units):
+    """Live articles of ``units`` per category, this period and a year earlier (an article in two categories
+    counts in both; "no category" collects the others)."""
+    return _compare_by(
+        period, units, ("categories__name",), lambda row: row["categories__name"] or _("(no category)")
+    )
+
+
+def articles_per_author(period, units):
+    """Live articles of ``units`` per author (the account that created the page)."""
+
+    def label(row):
+        name = f"{row['owner__last_name']} {row['owner__first_name']}".strip()
+        return name or row["owner__username"] or _("(unknown)")
+
+    return _compare_by(period, units, ("owner__username", "owner__first_name", "owner__last_name"), label)

@@ -15,7 +15,14 @@ import django_filters
 from editorial.charts import bar_chart
 from editorial.periods import read_period
 from editorial.selectors import unit_of_path, units_with_roots
-from editorial.statistics import Comparison, articles_per_unit, documents_per_disclosure, inactive_units
+from editorial.statistics import (
+    Comparison,
+    articles_per_author,
+    articles_per_category,
+    articles_per_unit,
+    documents_per_disclosure,
+    inactive_units,
+)
 from sites.selectors import units_for_user
 
 
@@ -66,16 +73,24 @@ class EditorialLogView(LogEntriesView):
 
 class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
     """The editorial statistics ("Thống kê biên tập"): articles per unit against the same period a year
-    earlier, inactive units, documents per disclosure category. Each unit's members see their unit; the board
-    sees every unit side by side. Each table exports to XLSX/CSV (``bang=don-vi|khong-hoat-dong|van-ban``)
-    with the rows shown on the page.
+    earlier, the same per category and per author, inactive units, documents per disclosure category. Each
+    unit's members see their unit; the board sees every unit side by side. Each table exports to XLSX/CSV
+    (``bang=`` one of ``TABLES``) with the rows shown on the page.
     """
 
     template_name = "editorial/statistics.html"
-    TABLES = ("don-vi", "khong-hoat-dong", "van-ban")
+    TABLES = ("don-vi", "chuyen-muc", "tac-gia", "khong-hoat-dong", "van-ban")
+    COMPARISONS = {
+        "don-vi": (articles_per_unit, _("Unit")),
+        "chuyen-muc": (articles_per_category, _("Category")),
+        "tac-gia": (articles_per_author, _("Author")),
+    }
 
     def get_filename(self):
         return f"thong-ke-{self.table}-{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}"
+
+    def compare(self, table, units):
+        return self.COMPARISONS[table][0](self.period, units)
 
     def inactive_days(self, notices):
         raw = self.request.GET.get("so-ngay")
@@ -109,7 +124,7 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
             return self.as_spreadsheet(documents, self.request.GET.get("export"))
         self.list_export = ["label", "current", "previous", "change", "percent_text"]
         self.export_headings = {
-            "label": _("Unit"),
+            "label": self.COMPARISONS[table][1],
             "current": _("This period"),
             "previous": _("Same period last year"),
             "change": _("Change"),
@@ -125,7 +140,8 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
         self.table = request.GET.get("bang") if request.GET.get("bang") in self.TABLES else "don-vi"
         days = self.inactive_days(notices)
         if self.is_export:  # only the table asked for
-            rows = articles_per_unit(self.period, units) if self.table == "don-vi" else []
+            compare = self.COMPARISONS.get(self.table)
+            rows = compare[0](self.period, units) if compare else []
             inactive = inactive_units(units, days=days) if self.table == "khong-hoat-dong" else []
             labels, documents = (
                 documents_per_disclosure(self.period, units) if self.table == "van-ban" else ([], [])
@@ -141,6 +157,10 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
             rows=rows,
             chart=bar_chart(rows),
             total=Comparison(_("All units"), sum(r.current for r in rows), sum(r.previous for r in rows)),
+            comparison_tables=[
+                ("chuyen-muc", _("Articles per category"), _("Category"), self.compare("chuyen-muc", units)),
+                ("tac-gia", _("Articles per author"), _("Author"), self.compare("tac-gia", units)),
+            ],
             inactive=inactive,
             inactive_days=days,
             disclosure_labels=disclosure_labels,

@@ -510,6 +510,13 @@ VI = {
     "Total": "Tổng",
     "Categories shown in red had no document in the period.": "Danh mục tô đỏ là danh mục không có văn bản nào trong kỳ.",
     "Unknown number of days ignored: %(value)s": "Đã bỏ qua số ngày không hợp lệ: %(value)s",
+    "(no category)": "(chưa gắn chuyên mục)",
+    "(unknown)": "(không rõ)",
+    "No articles in either period.": "Không có tin bài nào trong cả hai kỳ.",
+    "Category": "Chuyên mục",
+    "Author": "Tác giả",
+    "Articles per category": "Tin bài theo chuyên mục",
+    "Articles per author": "Tin bài theo tác giả",
 }
 
 

@@ -207,5 +207,36 @@ def test_each_table_exports_its_rows(client, board_member, commune_a, commune_b)
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     header = next(sheet.iter_rows(max_row=1, values_only=True))
     assert header[0] == "Đơn vị" and header[-1] == "Tổng"
+    response = client.get(URL, {"bang": "chuyen-muc", "export": "csv"})
+    assert b"".join(response.streaming_content).decode().startswith("Chuyên mục,")
     html = client.get(URL, {"so-ngay": "abc"}).content.decode()
     assert "Đơn vị chưa đăng tin trong 14 ngày qua" in html
+
+
+def test_per_category_and_per_author_with_last_year(commune_a, commune_b, editor_a):
+    from editorial.statistics import articles_per_author, articles_per_category
+    from tests.factories import shared_category
+
+    news = shared_category("thoi-su", "Thời sự")
+    notice = shared_category("thong-bao", "Thông báo")
+    editor_a.first_name, editor_a.last_name = "Văn An", "Nguyễn"
+    editor_a.save()
+    for day in (3, 10, 20):
+        publish_article(commune_a, published_date=local(2025, 11, day, 9), categories=[news], owner=editor_a)
+    publish_article(
+        commune_a, published_date=local(2026, 11, 5, 9), categories=[news, notice], owner=editor_a
+    )
+    publish_article(commune_a, published_date=local(2026, 11, 6, 9))  # no category, no owner
+    publish_article(commune_b, published_date=local(2026, 11, 6, 9), categories=[notice])  # another unit
+
+    period, _ = read_period({"ky": "thang", "nam": "2026", "thang": "11"})
+    categories = {row.label: row for row in articles_per_category(period, [commune_a])}
+    assert (categories["Thời sự"].current, categories["Thời sự"].previous, categories["Thời sự"].percent) == (
+        1, 3, -66.7,
+    )  # fmt: skip
+    assert (categories["Thông báo"].current, categories["Thông báo"].previous) == (1, 0)  # not An Hải's
+    assert categories["(chưa gắn chuyên mục)"].current == 1
+    authors = {row.label: row for row in articles_per_author(period, [commune_a])}
+    assert (authors["Nguyễn Văn An"].current, authors["Nguyễn Văn An"].previous) == (1, 3)
+    both = {row.label: row.current for row in articles_per_category(period, [commune_a, commune_b])}
+    assert both["Thông báo"] == 2
