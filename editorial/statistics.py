@@ -185,7 +185,8 @@ def articles_per_author(period, units):
     """Live articles of ``units`` per author (the account that created the page)."""
 
     def label(row):
-        name = f"{row['owner__last_name']} {row['owner__first_name']}".strip()
+        # Vietnamese order: family name first. No owner (imported or system pages): all None.
+        name = f"{row['owner__last_name'] or ''} {row['owner__first_name'] or ''}".strip()
         return name or row["owner__username"] or _("(unknown)")
 
     return _compare_by(period, units, ("owner__username", "owner__first_name", "owner__last_name"), label)

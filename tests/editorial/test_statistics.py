@@ -238,5 +238,6 @@ def test_per_category_and_per_author_with_last_year(commune_a, commune_b, editor
     assert categories["(chưa gắn chuyên mục)"].current == 1
     authors = {row.label: row for row in articles_per_author(period, [commune_a])}
     assert (authors["Nguyễn Văn An"].current, authors["Nguyễn Văn An"].previous) == (1, 3)
+    assert authors["(không rõ)"].current == 1  # the article without an owner
     both = {row.label: row.current for row in articles_per_category(period, [commune_a, commune_b])}
     assert both["Thông báo"] == 2
