@@ -39,19 +39,26 @@ class Comparison:
         return f"{self.percent:+.1f}%".replace("-", "−")
 
 
+def _in_periods(period, date_field):
+    """Q objects for ``date_field`` within ``period`` and within the same period a year earlier."""
+    current, previous = period.bounds(), period.previous_year().bounds()
+    return (
+        Q(**{f"{date_field}__gte": current[0], f"{date_field}__lt": current[1]}),
+        Q(**{f"{date_field}__gte": previous[0], f"{date_field}__lt": previous[1]}),
+    )
+
+
 def _counts_by_home(queryset, units, date_field, period):
     """{unit pk: (this period, a year earlier)} in one query, whatever the number of units.
 
     Every unit's home sits at the same depth (docs/architecture.md), so the first characters of a page's
     tree path name its home: one GROUP BY with two filtered counts.
     """
-    current, previous = period.bounds(), period.previous_year().bounds()
     roots = {unit.site.root_page.path: unit.pk for unit in units}
     if not roots:
         return {}
     length = _home_length(units)
-    in_current = Q(**{f"{date_field}__gte": current[0], f"{date_field}__lt": current[1]})
-    in_previous = Q(**{f"{date_field}__gte": previous[0], f"{date_field}__lt": previous[1]})
+    in_current, in_previous = _in_periods(period, date_field)
     rows = (
         queryset.filter(in_current | in_previous)
         .order_by()  # Wagtail's page managers order by path, which would split the groups
@@ -153,9 +160,7 @@ def _compare_by(period, units, group, label_of):
     """[Comparison] of live articles in ``units`` grouped by ``group`` fields (one query), most first."""
     if not units:
         return []
-    current, previous = period.bounds(), period.previous_year().bounds()
-    in_current = Q(published_date__gte=current[0], published_date__lt=current[1])
-    in_previous = Q(published_date__gte=previous[0], published_date__lt=previous[1])
+    in_current, in_previous = _in_periods(period, "published_date")
     in_units = Q()
     for unit in units:
         in_units |= Q(path__startswith=unit.site.root_page.path)

@@ -117,28 +117,24 @@ def index_page(page_id, *, resolver=None):
 
 
 def index_subtree(page_id):
-    """Re-index page ``page_id`` and every page below it (after a move: new paths, maybe a new unit)."""
+    """Re-index page ``page_id`` and every page below it (after a move: new paths, maybe a new unit), in
+    batches like ``rebuild``; entries of pages below it that are not searchable are dropped."""
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return
-    resolver = UnitResolver()
-    ids = Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
-    for page_id in ids.iterator():
-        index_page(page_id, resolver=resolver)
+    subtree = Page.objects.descendant_of(page, inclusive=True)
+    kept = _index_batches(list(subtree.live().order_by("path").values_list("pk", flat=True)))
+    SearchEntry.objects.filter(page_id__in=subtree.values("pk")).exclude(page_id__in=kept).delete()
 
 
 def remove_page(page_id):
     SearchEntry.objects.filter(page_id=page_id).delete()
 
 
-def rebuild(*, progress=None, batch_size=500):
-    """Index every live page again and drop entries of pages that are no longer searchable.
-
-    Works in batches (one query per page type to load them, one statement to write them);
-    ``progress(done, total)`` is called after each batch. Returns the number of entries.
-    """
+def _index_batches(ids, *, batch_size=500, progress=None):
+    """Index the live pages ``ids`` in batches (one query per page type to load them, one statement to
+    write them); returns the ids that got an entry."""
     resolver = UnitResolver()
-    ids = list(Page.objects.live().order_by("path").values_list("pk", flat=True))
     kept = set()
     for start in range(0, len(ids), batch_size):
         pages = (
@@ -149,6 +145,16 @@ def rebuild(*, progress=None, batch_size=500):
         kept.update(entry.page_id for entry, _parts in built)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
+    return kept
+
+
+def rebuild(*, progress=None, batch_size=500):
+    """Index every live page again and drop entries of pages that are no longer searchable.
+
+    ``progress(done, total)`` is called after each batch. Returns the number of entries.
+    """
+    ids = list(Page.objects.live().order_by("path").values_list("pk", flat=True))
+    kept = _index_batches(ids, batch_size=batch_size, progress=progress)
     gone = sorted(set(SearchEntry.objects.values_list("page_id", flat=True)) - kept)
     for start in range(0, len(gone), batch_size):
         SearchEntry.objects.filter(page_id__in=gone[start : start + batch_size]).delete()

@@ -75,16 +75,22 @@ def _results(request, entries, parsed):
     ]
 
 
+def _read(request):
+    """The request's unit, its checked search form and the parsed query (shared by both views)."""
+    unit = unit_for_request(request)
+    form = SearchForm(
+        request.GET, unit=unit, units=list(Unit.objects.order_by("parent_id", "sort_order", "name"))
+    )
+    return unit, form, parse_query(form.query)
+
+
 @require_GET
 @ratelimit(key="ip", rate=search_rate, group="portal-search", block=False)
 def search(request):
     """Search the live, public pages of this unit (or, from the top unit's site, of any units)."""
     if getattr(request, "limited", False):
         return _too_many(request, "search/search.html")
-    unit = unit_for_request(request)
-    units = list(Unit.objects.order_by("parent_id", "sort_order", "name"))
-    form = SearchForm(request.GET, unit=unit, units=units)
-    parsed = parse_query(form.query)
+    unit, form, parsed = _read(request)
     context = {"form": form, "query": form.query, "parsed": parsed, "notices": form.notices, "unit": unit}
     context["values"] = {
         name.replace("-", "_"): (value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else value)
@@ -121,10 +127,7 @@ def suggest(request):
     """Up to eight newest titles starting like the typed words, as JSON for the search box."""
     if getattr(request, "limited", False):
         return _too_many(request, None)
-    unit = unit_for_request(request)
-    units = list(Unit.objects.order_by("parent_id", "sort_order", "name"))
-    form = SearchForm(request.GET, unit=unit, units=units)
-    parsed = parse_query(form.query)
+    unit, form, parsed = _read(request)
     if not parsed or len(form.query) < SUGGESTION_MIN_CHARS:
         return JsonResponse({"query": form.query, "suggestions": []})
     scope = selectors.SearchScope(
