@@ -116,15 +116,15 @@ def insert_pages(parent, model, items, *, batch_size=2000):
                 url_path=f"{parent.url_path}{slug}/",
                 locale=locale,
                 translation_key=uuid.uuid4(),
-                first_published_at=now,
-                last_published_at=now,
+                first_published_at=values.get("first_published_at", now),
+                last_published_at=values.get("first_published_at", now),
             )
-            for i, (title, slug, _values) in enumerate(items[offset : offset + batch_size])
+            for i, (title, slug, values) in enumerate(items[offset : offset + batch_size])
         ]
         with transaction.atomic():
             created = Page.objects.bulk_create(pages)
             rows = [
-                model(page_ptr_id=page.pk, **values)
+                model(page_ptr_id=page.pk, **{k: v for k, v in values.items() if k != "first_published_at"})
                 for page, (_t, _s, values) in zip(created, items[offset : offset + batch_size], strict=True)
             ]
             model._base_manager._insert(rows, fields=fields, raw=True)  # the child table only
@@ -145,6 +145,7 @@ def build_articles(units, total, rng):
         for i in range(per_unit):
             day = date(2020, 1, 1) + timedelta(days=rng.randint(0, 2500))
             title, lead, body = article_text(rng, day)
+            published = datetime.combine(day, time(8, rng.randint(0, 59)), tz)
             items.append(
                 (
                     title,
@@ -158,8 +159,10 @@ def build_articles(units, total, rng):
                             ]
                         ),
                         "featured_image_id": None,
-                        "published_date": datetime.combine(day, time(8, rng.randint(0, 59)), tz),
-                        "event_date": day,
+                        "published_date": published,
+                        # went live a few hours after its date; the event up to four days before
+                        "first_published_at": published + timedelta(minutes=rng.randint(0, 600)),
+                        "event_date": day - timedelta(days=rng.choice([0, 0, 0, 1, 1, 2, 4])),
                         "byline": "Phóng viên",
                         "source": "",
                         "featured": False,

@@ -80,3 +80,13 @@ def approvers():
     """Active people in any unit's approvers group (the editorial board included)."""
     User = get_user_model()
     return User.objects.filter(is_active=True, groups__in=Unit.objects.values("approvers_group")).distinct()
+
+
+def board_members():
+    """Active members of the editorial board (the top unit's approvers)."""
+    from sites.selectors import top_unit
+
+    top = top_unit()
+    if top is None:
+        return get_user_model().objects.none()
+    return get_user_model().objects.filter(is_active=True, groups=top.approvers_group_id).order_by("pk")

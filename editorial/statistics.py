@@ -1,5 +1,6 @@
 """Editorial statistics, computed in the database over live content only (issue #8)."""
 
+import calendar
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -7,6 +8,7 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from editorial.periods import Period
 from news.models import NewsArticlePage
 from sites.models import Unit
 
@@ -48,29 +50,39 @@ def _in_periods(period, date_field):
     )
 
 
-def _counts_by_home(queryset, units, date_field, period):
-    """{unit pk: (this period, a year earlier)} in one query, whatever the number of units.
+def by_home(queryset, units, *fields, **aggregates):
+    """Rows of ``queryset`` grouped by unit (and ``fields``), each with ``unit`` (its pk) and
+    ``aggregates``: one GROUP BY query whatever the number of units.
 
     Every unit's home sits at the same depth (docs/architecture.md), so the first characters of a page's
-    tree path name its home: one GROUP BY with two filtered counts.
+    tree path name its home.
     """
     roots = {unit.site.root_page.path: unit.pk for unit in units}
     if not roots:
-        return {}
-    length = _home_length(units)
-    in_current, in_previous = _in_periods(period, date_field)
+        return []
     rows = (
-        queryset.filter(in_current | in_previous)
-        .order_by()  # Wagtail's page managers order by path, which would split the groups
-        .annotate(home=Substr("path", 1, length))
+        queryset.order_by()  # Wagtail's page managers order by path, which would split the groups
+        .annotate(home=Substr("path", 1, home_length(units)))
         .filter(home__in=list(roots))
-        .values("home")
-        .annotate(current=Count("pk", filter=in_current), previous=Count("pk", filter=in_previous))
+        .values("home", *fields)
+        .annotate(**aggregates)
     )
-    return {roots[row["home"]]: (row["current"], row["previous"]) for row in rows}
+    return [{**row, "unit": roots[row["home"]]} for row in rows]
 
 
-def _home_length(units):
+def _counts_by_home(queryset, units, date_field, period):
+    """{unit pk: (this period, a year earlier)} in one query."""
+    in_current, in_previous = _in_periods(period, date_field)
+    rows = by_home(
+        queryset.filter(in_current | in_previous),
+        units,
+        current=Count("pk", filter=in_current),
+        previous=Count("pk", filter=in_previous),
+    )
+    return {row["unit"]: (row["current"], row["previous"]) for row in rows}
+
+
+def home_length(units):
     lengths = {len(unit.site.root_page.path) for unit in units}
     if len(lengths) != 1:  # not how units are provisioned
         raise ValueError("unit homes must sit at the same depth of the page tree")
@@ -130,21 +142,16 @@ def documents_per_disclosure(period, units):
     if not units:
         return [], []
     begin, after = period.bounds()
-    length = _home_length(units)
-    roots = {unit.site.root_page.path: unit for unit in units}
+    published = LegalDocument.objects.live().filter(
+        first_published_at__gte=begin, first_published_at__lt=after
+    )
     counts = {
-        (row["home"], row["disclosure"]): row["n"]
-        for row in LegalDocument.objects.live()
-        .order_by()
-        .filter(first_published_at__gte=begin, first_published_at__lt=after)
-        .annotate(home=Substr("path", 1, length))
-        .filter(home__in=list(roots))
-        .values("home", "disclosure")
-        .annotate(n=Count("pk"))
+        (row["unit"], row["disclosure"]): row["n"]
+        for row in by_home(published, units, "disclosure", n=Count("pk"))
     }
     rows = []
-    for path, unit in roots.items():
-        numbers = [counts.get((path, value), 0) for value in Disclosure.values]
+    for unit in units:
+        numbers = [counts.get((unit.pk, value), 0) for value in Disclosure.values]
         empty = [label for label, n in zip(Disclosure.labels, numbers, strict=True) if not n]
         rows.append(DisclosureRow(unit, numbers, empty))
     return list(Disclosure.labels), rows
@@ -195,3 +202,90 @@ def articles_per_author(period, units):
         return name or row["owner__username"] or _("(unknown)")
 
     return _compare_by(period, units, ("owner__username", "owner__first_name", "owner__last_name"), label)
+
+
+def coverage(period, units):
+    """[Comparison] per active tracked official of ``units`` (unit, then list order): live articles covering
+    them in ``period`` and a year earlier, wherever they were published. Officials nobody wrote about are
+    listed with zero: they are what the board looks for. One query."""
+    from news.taxonomy import Official
+
+    in_current, in_previous = _in_periods(period, "newsarticlepage__published_date")
+    live = Q(newsarticlepage__live=True)
+    officials = (
+        Official.objects.filter(unit__in=[unit.pk for unit in units], active=True)
+        .select_related("unit")
+        .annotate(
+            current=Count("newsarticlepage", filter=live & in_current, distinct=True),
+            previous=Count("newsarticlepage", filter=live & in_previous, distinct=True),
+        )
+    )
+    order = {unit.pk: index for index, unit in enumerate(units)}
+    officials = sorted(officials, key=lambda o: (order[o.unit_id], o.sort_order, o.name))
+    return [
+        Comparison(
+            f"{official.name} – {official.position}", official.current, official.previous, unit=official.unit
+        )
+        for official in officials
+    ]
+
+
+@dataclass
+class Progress:
+    """A unit's articles this month against its monthly target."""
+
+    unit: object
+    published: int
+    target: int | None  # None: no target set
+    expected: int | None  # by the end of the day the progress is read for, pro rata
+
+    @property
+    def percent(self):
+        return round(100 * self.published / self.target) if self.target else None
+
+    @property
+    def bar_percent(self):
+        return min(self.percent or 0, 100)
+
+    @property
+    def status(self):
+        """ "met", "on-track", "behind" or "no-target"."""
+        if not self.target:
+            return "no-target"
+        if self.published >= self.target:
+            return "met"
+        return "on-track" if self.published >= self.expected else "behind"
+
+    @property
+    def status_label(self):
+        return {
+            "met": _("target met"),
+            "on-track": _("on track"),
+            "behind": _("behind"),
+            "no-target": _("no target set"),
+        }[self.status]
+
+
+def month_progress(units, *, day=None):
+    """[Progress] per unit for the month holding ``day`` (today by default), counting live articles published
+    from the first of the month to the end of ``day``. Two queries whatever the number of units."""
+    from editorial.models import ArticleTarget
+
+    if not units:
+        return []
+    day = day or timezone.localdate()
+    begin, after = Period(day.replace(day=1), day, "").bounds()
+    published = NewsArticlePage.objects.live().filter(published_date__gte=begin, published_date__lt=after)
+    counts = {row["unit"]: row["n"] for row in by_home(published, units, n=Count("pk"))}
+    targets = dict(
+        ArticleTarget.objects.filter(unit__in=[unit.pk for unit in units]).values_list(
+            "unit", "monthly_articles"
+        )
+    )
+    days = calendar.monthrange(day.year, day.month)[1]
+    result = []
+    for unit in units:
+        target = targets.get(unit.pk) or None
+        expected = None if target is None else int(target * day.day / days + 0.5)
+        result.append(Progress(unit, counts.get(unit.pk, 0), target, expected))
+    return result

@@ -25,3 +25,13 @@ def send_notification(event, object_id):
 )
 def send_review_digests():
     return services.send_review_digests()
+
+
+@shared_task(
+    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
+    retry_backoff=60,
+    retry_kwargs={"max_retries": 5},
+    ignore_result=True,
+)
+def send_weekly_statistics():
+    return services.send_weekly_statistics()

@@ -1,9 +1,13 @@
 """The editorial log: Wagtail's site history with a unit filter and a unit column."""
 
+from types import SimpleNamespace
+
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -12,18 +16,15 @@ from wagtail.models import Page, PageLogEntry
 
 import django_filters
 
-from editorial.charts import bar_chart
+from editorial import services
+from editorial.forms import ArticleTargetsForm
+from editorial.models import ArticleTarget
 from editorial.periods import read_period
+from editorial.reports import BUILDERS, ReportContext, export_value
 from editorial.selectors import unit_of_path, units_with_roots
-from editorial.statistics import (
-    Comparison,
-    articles_per_author,
-    articles_per_category,
-    articles_per_unit,
-    documents_per_disclosure,
-    inactive_units,
-)
+from editorial.statistics import month_progress
 from sites.selectors import units_for_user
+from sites.takedown import is_board_member
 
 
 def units_for_filter(request):
@@ -72,25 +73,22 @@ class EditorialLogView(LogEntriesView):
 
 
 class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
-    """The editorial statistics ("Thống kê biên tập"): articles per unit against the same period a year
-    earlier, the same per category and per author, inactive units, documents per disclosure category. Each
-    unit's members see their unit; the board sees every unit side by side. Each table exports to XLSX/CSV
-    (``bang=`` one of ``TABLES``) with the rows shown on the page.
+    """The editorial statistics ("Thống kê biên tập"): every table of ``reports.BUILDERS`` for the chosen
+    period. Each unit's members see their unit; the board sees every unit side by side. Each table exports
+    to XLSX/CSV (``bang=`` its key) with the cells shown on the page.
     """
 
     template_name = "editorial/statistics.html"
-    TABLES = ("don-vi", "chuyen-muc", "tac-gia", "khong-hoat-dong", "van-ban")
-    COMPARISONS = {
-        "don-vi": (articles_per_unit, _("Unit")),
-        "chuyen-muc": (articles_per_category, _("Category")),
-        "tac-gia": (articles_per_author, _("Author")),
-    }
+    KINDS = (
+        ("thang", _("Month")),
+        ("quy", _("Quarter")),
+        ("9-thang", _("First nine months")),
+        ("nam", _("Year")),
+        ("khoang", _("Date range")),
+    )
 
     def get_filename(self):
         return f"thong-ke-{self.table}-{self.period.start:%Y%m%d}-{self.period.end:%Y%m%d}"
-
-    def compare(self, table, units):
-        return self.COMPARISONS[table][0](self.period, units)
 
     def inactive_days(self, notices):
         raw = self.request.GET.get("so-ngay")
@@ -101,73 +99,69 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
         notices.append(_("Unknown number of days ignored: %(value)s") % {"value": raw[:10]})
         return settings.PORTAL_INACTIVE_DAYS
 
-    def export(self, table, rows, inactive, disclosure_labels, documents):
-        if table == "khong-hoat-dong":
-            self.list_export = ["unit.name", "last_published_text", "days_text"]
-            self.export_headings = {
-                "unit.name": _("Unit"),
-                "last_published_text": _("Last article"),
-                "days_text": _("Days without an article"),
-            }
-            for activity in inactive:
-                last = activity.last_published
-                activity.last_published_text = timezone.localtime(last).strftime("%d/%m/%Y") if last else "—"
-                activity.days_text = activity.days_since if activity.days_since is not None else _("never")
-            return self.as_spreadsheet(inactive, self.request.GET.get("export"))
-        if table == "van-ban":
-            self.list_export = ["unit.name", *(f"c{i}" for i in range(len(disclosure_labels))), "total"]
-            self.export_headings = {"unit.name": _("Unit"), "total": _("Total")}
-            self.export_headings.update({f"c{i}": label for i, label in enumerate(disclosure_labels)})
-            for row in documents:
-                for i, n in enumerate(row.counts):
-                    setattr(row, f"c{i}", n)
-            return self.as_spreadsheet(documents, self.request.GET.get("export"))
-        self.list_export = ["label", "current", "previous", "change", "percent_text"]
-        self.export_headings = {
-            "label": self.COMPARISONS[table][1],
-            "current": _("This period"),
-            "previous": _("Same period last year"),
-            "change": _("Change"),
-            "percent_text": _("Change (%)"),
-        }
-        return self.as_spreadsheet(rows, self.request.GET.get("export"))
+    def export(self, table):
+        self.list_export = [f"c{i}" for i in range(len(table.columns))]
+        self.export_headings = {f"c{i}": str(heading) for i, heading in enumerate(table.columns)}
+        rows = [*table.rows, *([table.footer] if table.footer else [])]
+        items = [
+            SimpleNamespace(**{f"c{i}": export_value(cell) for i, cell in enumerate(row)}) for row in rows
+        ]
+        return self.as_spreadsheet(items, self.request.GET.get("export"))
 
     def get(self, request, *args, **kwargs):
         units = list(units_for_user(request.user).select_related("site__root_page"))
         if not units:
             raise PermissionDenied
         self.period, notices = read_period(request.GET)
-        self.table = request.GET.get("bang") if request.GET.get("bang") in self.TABLES else "don-vi"
-        days = self.inactive_days(notices)
+        self.table = request.GET.get("bang") if request.GET.get("bang") in BUILDERS else "don-vi"
+        report = ReportContext(self.period, units, self.inactive_days(notices))
         if self.is_export:  # only the table asked for
-            compare = self.COMPARISONS.get(self.table)
-            rows = compare[0](self.period, units) if compare else []
-            inactive = inactive_units(units, days=days) if self.table == "khong-hoat-dong" else []
-            labels, documents = (
-                documents_per_disclosure(self.period, units) if self.table == "van-ban" else ([], [])
-            )
-            return self.export(self.table, rows, inactive, labels, documents)
-        rows = articles_per_unit(self.period, units)
-        inactive = inactive_units(units, days=days)
-        disclosure_labels, documents = documents_per_disclosure(self.period, units)
+            return self.export(BUILDERS[self.table](report))
         context = self.get_context_data(
             period=self.period,
             previous=self.period.previous_year(),
             notices=notices,
-            rows=rows,
-            chart=bar_chart(rows),
-            total=Comparison(_("All units"), sum(r.current for r in rows), sum(r.previous for r in rows)),
-            comparison_tables=[
-                ("chuyen-muc", _("Articles per category"), _("Category"), self.compare("chuyen-muc", units)),
-                ("tac-gia", _("Articles per author"), _("Author"), self.compare("tac-gia", units)),
-            ],
-            inactive=inactive,
-            inactive_days=days,
-            disclosure_labels=disclosure_labels,
-            documents=documents,
-            kinds=[("thang", _("Month")), ("quy", _("Quarter")), ("9-thang", _("First nine months")),
-                   ("nam", _("Year")), ("khoang", _("Date range"))],
+            tables=[build(report) for build in BUILDERS.values()],
+            inactive_days=report.inactive_days,
+            kinds=self.KINDS,
             selected=request.GET,
             export_query={k: v for k, v in request.GET.items() if k not in ("export", "bang")},
-        )  # fmt: skip
+        )
         return self.render_to_response(context)
+
+
+class ArticleTargetsView(TemplateView):
+    """The board sets each unit's monthly article target; the page shows this month's progress beside it."""
+
+    template_name = "editorial/targets.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_board_member(request.user):
+            raise PermissionDenied
+        self.units = list(units_for_user(request.user))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, data=None):
+        targets = dict(ArticleTarget.objects.values_list("unit", "monthly_articles"))
+        return ArticleTargetsForm(data, units=self.units, targets=targets)
+
+    def render_form(self, form):
+        progress = {row.unit.pk: row for row in month_progress(self.units)}
+        rows = [(unit, field, progress[unit.pk]) for unit, field in form.rows()]
+        return self.render_to_response(self.get_context_data(form=form, rows=rows))
+
+    def get(self, request, *args, **kwargs):
+        return self.render_form(self.get_form())
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("The targets were not saved: correct the boxes marked below."))
+            return self.render_form(form)  # the entered values stay in the boxes
+        changed = services.set_article_targets(request.user, form.targets())
+        messages.success(
+            request,
+            ngettext("Target saved for %(count)d unit.", "Targets saved for %(count)d units.", len(changed))
+            % {"count": len(changed)},
+        )
+        return redirect("editorial_targets")

@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 
-from editorial.panels import WaitingForMePanel
-from editorial.views import ArticleStatisticsView, EditorialLogView
+from editorial.panels import ArticleProgressPanel, WaitingForMePanel
+from editorial.views import ArticleStatisticsView, ArticleTargetsView, EditorialLogView
+from sites.takedown import is_board_member
 
 
 @hooks.register("construct_homepage_panels")
@@ -14,6 +15,7 @@ def replace_review_panel(request, panels):
     """Wagtail's "Awaiting your review" becomes "Waiting for me" with ages and units."""
     panels[:] = [p for p in panels if not isinstance(p, WorkflowObjectsToModeratePanel)]
     panels.append(WaitingForMePanel())
+    panels.append(ArticleProgressPanel())
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +28,7 @@ def editorial_urls():
             name="editorial_log_results",
         ),
         path("reports/editorial-statistics/", ArticleStatisticsView.as_view(), name="editorial_statistics"),
+        path("reports/article-targets/", ArticleTargetsView.as_view(), name="editorial_targets"),
     ]
 
 
@@ -44,4 +47,20 @@ def editorial_statistics_menu_item():
         icon_name="table",
         order=660,
         name="editorial-stats",
+    )
+
+
+class BoardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_board_member(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def article_targets_menu_item():
+    return BoardMenuItem(
+        _("Monthly article targets"),
+        reverse("editorial_targets"),
+        icon_name="list-ol",
+        order=670,
+        name="article-targets",
     )

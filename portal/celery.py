@@ -23,4 +23,9 @@ app.conf.beat_schedule = {
         "task": "editorial.tasks.send_review_digests",
         "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Asia/Ho_Chi_Minh
     },
+    # The board's weekly digest and the reminders to units behind their target (issue #8).
+    "weekly-statistics": {
+        "task": "editorial.tasks.send_weekly_statistics",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
+    },
 }

@@ -22,3 +22,27 @@ def waiting_age(delta):
 @register.filter
 def waiting_hours(delta):
     return int(delta.total_seconds() // 3600) if delta is not None else 0
+
+
+@register.filter
+def stat_cell(cell):
+    """A statistics table cell: "—" for nothing, dd/mm/yyyy dates, one decimal, links to the editor."""
+    import datetime
+
+    from django.utils import timezone
+    from django.utils.formats import number_format
+    from django.utils.html import format_html
+
+    from editorial.reports import Link
+
+    if cell is None or cell == "":
+        return "—"
+    if isinstance(cell, datetime.datetime):
+        return timezone.localtime(cell).strftime("%d/%m/%Y %H:%M")
+    if isinstance(cell, datetime.date):
+        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, float):
+        return number_format(cell, 1)
+    if isinstance(cell, Link):
+        return format_html('<a href="{}">{}</a>', cell.url, cell.text)
+    return cell

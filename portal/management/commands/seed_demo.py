@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from editorial.models import ArticleTarget
 from news.legacy import parse_legacy_article
 from news.models import NewsArticlePage, NewsIndexPage
 from news.taxonomy import Category, Official
@@ -25,6 +26,7 @@ from sites.models import UnitSettings
 from sites.services import ProvisioningError, provision_site
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
+DEMO_DISTRICT_TARGET, DEMO_UNIT_TARGET = 12, 6  # monthly article targets of the demo units
 
 
 def _lower_first(text):
@@ -64,9 +66,11 @@ class Command(BaseCommand):
                 district = self._unit(data["district"], None, port, index=0, total=total)
                 self._admin()
                 self._district_content(district, data)
+                self._target(district, DEMO_DISTRICT_TARGET)
                 for index, spec in enumerate(data["units"], start=1):
                     unit = self._unit(spec, district, port, index=index, total=total, data=data)
                     self._unit_content(unit, data)
+                    self._target(unit, DEMO_UNIT_TARGET)
         except ProvisioningError as exc:
             raise CommandError(str(exc)) from exc
         call_command("update_index", verbosity=0)
@@ -129,6 +133,10 @@ class Command(BaseCommand):
         self.counts["accounts"] += 1
         self.counts["new_accounts"] += int(created)
         return user
+
+    def _target(self, unit, articles):
+        """A monthly article target, as the board would set it (kept if one exists)."""
+        ArticleTarget.objects.get_or_create(unit=unit, defaults={"monthly_articles": articles})
 
     def _admin(self):
         User = get_user_model()
@@ -223,6 +231,8 @@ class Command(BaseCommand):
         article.tags.set(spec.get("tags", []))
         index_page.add_child(instance=article)
         article.save_revision().publish()
+        # as if it had gone live on its date, so the timeliness figures of the demo mean something
+        NewsArticlePage.objects.filter(pk=article.pk).update(first_published_at=published)
         self.counts["new_articles"] += 1
 
     def _document(self, unit, *, title, number):
