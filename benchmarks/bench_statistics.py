@@ -38,6 +38,7 @@ from wagtail.models import Page, WorkflowState  # noqa: E402
 
 from benchmarks.common import create_bench_database, destroy_bench_database, print_table  # noqa: E402
 from benchmarks.corpus import build_articles  # noqa: E402
+from editorial.reports import TABS  # noqa: E402
 from news.models import NewsArticlePage  # noqa: E402
 from portal import urls as portal_urls  # noqa: E402
 from sites.models import Unit  # noqa: E402
@@ -53,7 +54,8 @@ def build_moderation(total, rng):
 
     page_type = ContentType.objects.get_for_model(Page)
     article_type = ContentType.objects.get_for_model(NewsArticlePage)
-    workflow = Workflow.objects.filter(active=True).exclude(workflow_tasks=None).first()
+    top = Unit.objects.select_related("site").get(parent__isnull=True)
+    workflow = Workflow.objects.get(workflow_pages__page=top.site.root_page_id)  # the units' two steps
     tasks = [wt.task for wt in workflow.workflow_tasks.select_related("task").order_by("sort_order")]
     articles = list(
         NewsArticlePage.objects.order_by("?").values_list("pk", "first_published_at")[: total + 200]
@@ -140,24 +142,26 @@ def main():
         user.groups.add(board_unit.approvers_group)
         client = Client()
         client.force_login(user)
-        cases = [
-            ("minimal view (baseline)", "localhost", "/bench/minimal/"),
-            ("month (11/2026)", "localhost", f"{URL}?ky=thang&nam=2026&thang=11"),
-            ("quarter (Q3/2025)", "localhost", f"{URL}?ky=quy&nam=2025&quy=3"),
-            ("first nine months 2025", "localhost", f"{URL}?ky=9-thang&nam=2025"),
-            ("year 2024", "localhost", f"{URL}?ky=nam&nam=2024"),
-            ("range 01/01/2020-31/12/2026", "localhost", f"{URL}?ky=khoang&tu=01/01/2020&den=31/12/2026"),
-            ("year 2024, XLSX export", "localhost", f"{URL}?ky=nam&nam=2024&export=xlsx"),
-        ]
+        cases = [("minimal view (baseline)", "localhost", "/bench/minimal/")]
+        periods = (
+            ("month 11/2026", "ky=thang&nam=2026&thang=11"),
+            ("year 2024", "ky=nam&nam=2024"),
+            ("2020–2026", "ky=khoang&tu=01/01/2020&den=31/12/2026"),
+        )
+        for key, _label in TABS:
+            for name, query in periods:
+                cases.append((f"{key}, {name}", "localhost", f"{URL}?{query}&bang={key}"))
+        cases.append(("don-vi, year 2024, XLSX", "localhost", f"{URL}?ky=nam&nam=2024&export=xlsx"))
         print(
             f"database: {connection.vendor}; articles: {NewsArticlePage.objects.count()}; "
             f"units: {Unit.objects.count()}; repeat={args.repeat}"
         )
         with override_settings(ROOT_URLCONF=__name__):
             print_table(client, cases, args.repeat, width=32)
-            with CaptureQueriesContext(connection) as queries:
-                client.get(f"{URL}?ky=nam&nam=2024", HTTP_HOST="localhost")
-            print(f"queries for the report page: {len(queries)}")
+            for key, _label in TABS:
+                with CaptureQueriesContext(connection) as queries:
+                    client.get(f"{URL}?ky=nam&nam=2024&bang={key}", HTTP_HOST="localhost")
+                print(f"queries for {key}: {len(queries)}")
     finally:
         if not args.keep:
             destroy_bench_database(old_name)

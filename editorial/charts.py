@@ -45,12 +45,15 @@ def bar_chart(items, *, legend, maximum=None, suffix=""):
     """Geometry of a horizontal bar chart: one group of bars per item.
 
     ``items`` are ``(label, [value, ...])`` with one value per ``legend`` entry (None draws no bar);
-    ``maximum`` fixes the scale (100 for shares), else the largest value fills the width.
+    ``maximum`` fixes the scale (100 for shares), else the largest value fills the width. None when there is
+    nothing to draw (no value above zero).
     """
     items = items[:MAX_ROWS]
     series = len(legend)
     group = series * BAR_HEIGHT + ROW_GAP
     values = [v for _label, row in items for v in row if v]
+    if not values:
+        return None
     largest = maximum or max([1, *values])
     rows = []
     for index, (label, row) in enumerate(items):

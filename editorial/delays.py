@@ -13,10 +13,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import (
     Aggregate,
-    BigIntegerField,
     Count,
     DateTimeField,
     DurationField,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
@@ -28,9 +28,9 @@ from django.db.models import (
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, Task, TaskState, WorkflowState
 
-from editorial.statistics import home_length
+from editorial.statistics import home_length, in_units
 from news.models import NewsArticlePage
 
 HOUR = 3600
@@ -76,7 +76,8 @@ def _grouped(queryset, group, seconds, **counts):
     if not postgres:
         values = {}
         for *key, value in queryset.values_list(*group, "seconds"):
-            values.setdefault(tuple(key), []).append(value)
+            if value is not None:  # as percentile_cont, which leaves out NULL
+                values.setdefault(tuple(key), []).append(value)
         for key, row in result.items():
             row["median"] = statistics.median(values[key]) if values.get(key) else None
     return result
@@ -131,9 +132,8 @@ def timeliness(period, units):
     shift = offset.total_seconds()
     articles = (
         NewsArticlePage.objects.live()
-        .filter(first_published_at__gte=begin, first_published_at__lt=after)
+        .filter(in_units(units), first_published_at__gte=begin, first_published_at__lt=after)
         .annotate(home=Substr("path", 1, home_length(units)))
-        .filter(home__in=list(roots))
     )
     delay = ExpressionWrapper(
         F("first_published_at") - Cast("event_date", DateTimeField()), output_field=DurationField()
@@ -169,19 +169,21 @@ def timeliness(period, units):
     return result
 
 
-def _home_of_page(units, object_id="object_id"):
-    """The first characters of the path of the page a workflow state (``object_id``, a string) is about."""
-    path = Page.objects.filter(pk=Cast(OuterRef(object_id), BigIntegerField())).values("path")[:1]
-    return Substr(Subquery(path), 1, home_length(units))
+WS = "_workflow_states"  # Wagtail's generic relation from a page to its workflow states (by base type)
 
 
-def _page_workflows(units):
-    """Page workflow states of ``units`` annotated with ``home``."""
-    page_type = ContentType.objects.get_for_model(Page)
+def _submissions(units, begin, after):
+    """Pages of ``units`` joined to their workflow states created in [begin, after), with ``home``.
+
+    Read from the page side: Wagtail's ``_workflow_states`` relation joins on the page id (Django casts it
+    to the text ``object_id``) and on the base content type, and PostgreSQL hashes the join; the other way
+    round looked every page up once per submission (1.2 s for 20,000 submissions)."""
     return (
-        WorkflowState.objects.filter(base_content_type=page_type)
-        .annotate(home=_home_of_page(units))
-        .filter(home__in=list(_roots(units)))
+        Page.objects.filter(
+            in_units(units), **{f"{WS}__created_at__gte": begin, f"{WS}__created_at__lt": after}
+        )
+        .order_by()
+        .annotate(home=Substr("path", 1, home_length(units)))
     )
 
 
@@ -222,56 +224,59 @@ def turnaround(period, units):
         return [], []
     begin, after = period.bounds()
     roots = _roots(units)
-    workflows = _page_workflows(units).filter(created_at__gte=begin, created_at__lt=after)
-    submitted = {
-        row["home"]: row
-        for row in workflows.order_by()
-        .values("home")
-        .annotate(
-            n=Count("pk", distinct=True),
-            sent_back=Count("pk", filter=Q(task_states__status=TaskState.STATUS_REJECTED), distinct=True),
-        )
-    }
     # each step: the approval that let the submission go on (a step approved twice counts once: the last)
     step_rows = _grouped(
-        TaskState.objects.filter(
-            status=TaskState.STATUS_APPROVED, workflow_state__in=workflows.values("pk")
-        ).annotate(home=_home_of_page(units, "workflow_state__object_id")),
-        ("home", "task__name", "task__pk"),
-        Seconds(_between("workflow_state__created_at", "finished_at")),
-        n=Count("workflow_state", distinct=True),
+        _submissions(units, begin, after).filter(**{f"{WS}__task_states__status": TaskState.STATUS_APPROVED}),
+        ("home", f"{WS}__task_states__task__name", f"{WS}__task_states__task__pk"),
+        Seconds(_between(f"{WS}__created_at", f"{WS}__task_states__finished_at")),
+        n=Count(f"{WS}__pk", distinct=True),
     )
     published_at = Subquery(
         PageLogEntry.objects.filter(
-            page_id=Cast(OuterRef("object_id"), BigIntegerField()),
-            action="wagtail.publish",
-            timestamp__gte=OuterRef("created_at"),
+            page_id=OuterRef("pk"), action="wagtail.publish", timestamp__gte=OuterRef(f"{WS}__created_at")
         )
         .order_by("timestamp")
         .values("timestamp")[:1]
     )
-    publication = _grouped(
-        workflows.annotate(published_at=published_at).filter(published_at__isnull=False),
-        ("home",),
-        Seconds(_between("created_at", "published_at")),
+    rejected = TaskState.objects.filter(
+        workflow_state=OuterRef(f"{WS}__pk"), status=TaskState.STATUS_REJECTED
     )
-    step_names = sorted({(key[2], key[1]) for key in step_rows})  # workflow order: tasks are created in order
+    # one row per submission: how many, how many sent back, how many published and how fast
+    submitted = _grouped(
+        _submissions(units, begin, after).annotate(published_at=published_at),
+        ("home",),
+        Seconds(_between(f"{WS}__created_at", "published_at")),
+        n=Count(f"{WS}__pk"),
+        sent_back=Count(f"{WS}__pk", filter=Exists(rejected)),
+        published=Count("published_at"),
+    )
+    # every step of the workflows on the units' homes, approvals or not, in workflow order; then any other
+    # step that approved something in the period (a workflow since changed)
+    assigned = (
+        Task.objects.filter(
+            active=True,
+            workflow_tasks__workflow__active=True,
+            workflow_tasks__workflow__workflow_pages__page__in=[unit.site.root_page_id for unit in units],
+        )
+        .order_by("workflow_tasks__sort_order", "pk")
+        .values_list("pk", "name")
+    )
+    step_names = list(dict.fromkeys([*assigned, *sorted((key[2], key[1]) for key in step_rows)]))
     result = []
     for path, unit in roots.items():
-        row = submitted.get(path, {})
+        row = submitted.get((path,), {})
         steps = []
         for pk, name in step_names:
             step = step_rows.get((path, name, pk), {})
             steps.append(Step(name, step.get("n", 0), _hours(step.get("median"))))
-        done = publication.get((path,), {})
         result.append(
             Turnaround(
                 unit,
                 submitted=row.get("n", 0),
                 sent_back=row.get("sent_back", 0),
                 steps=steps,
-                published=done.get("n", 0),
-                median_hours_to_publication=_hours(done.get("median")),
+                published=row.get("published", 0),
+                median_hours_to_publication=_hours(row.get("median")),
             )
         )
     return [name for _pk, name in step_names], result
@@ -297,21 +302,25 @@ def waiting(units, *, now=None):
         return []
     now = now or timezone.now()
     roots = _roots(units)
-    states = list(
-        _page_workflows(units)
-        .filter(status=WorkflowState.STATUS_IN_PROGRESS)
+    # the whole queue (hundreds at most), its pages in one query, kept when under one of ``units``
+    states = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
+        )
         .select_related("requested_by", "current_task_state__task")
-        .order_by("created_at")[:MAX_WAITING]
+        .order_by("created_at", "pk")
     )
+    states = list(states)
     pages = Page.objects.in_bulk([int(s.object_id) for s in states])
+    length = home_length(units)
     items = []
     for state in states:
         page, task_state = pages.get(int(state.object_id)), state.current_task_state
-        if page is None or task_state is None:
+        if page is None or task_state is None or page.path[:length] not in roots:
             continue
         items.append(
             Waiting(
-                unit=roots[state.home],
+                unit=roots[page.path[:length]],
                 page=page,
                 step=task_state.task.name,
                 submitted_by=state.requested_by,
@@ -320,4 +329,6 @@ def waiting(units, *, now=None):
                 age=now - state.created_at,
             )
         )
+        if len(items) == MAX_WAITING:
+            break
     return items

@@ -1,6 +1,7 @@
 """The tables of the statistics page: each figure set as headings, rows, a chart and an export.
 
-One builder per table (``BUILDERS``); the page shows them all, an export asks for one (``bang=``).
+One builder per table (``BUILDERS``); the page shows one table at a time, as a tab (``bang=``), and so does an
+export: each report reads only what it shows (docs/benchmarks.md).
 """
 
 import datetime
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from editorial.charts import bar_chart
 from editorial.delays import timeliness, turnaround, waiting
@@ -71,8 +73,7 @@ def _comparison_table(key, heading, column, comparisons, *, empty, note="", tota
         [(c.label, [c.current, c.previous]) for c in comparisons],
         legend=[_("This period"), _("Same period last year")],
     )
-    return Table(key, heading, columns, rows, chart=chart if comparisons else None, footer=footer,
-                 note=note, empty=empty)  # fmt: skip
+    return Table(key, heading, columns, rows, chart=chart, footer=footer, note=note, empty=empty)
 
 
 def per_unit(context):
@@ -109,11 +110,35 @@ def per_author(context):
 
 
 def per_official(context):
-    return _comparison_table(
+    rows = coverage(context.period, context.units)
+    return Table(
         "lanh-dao",
         _("Coverage of the tracked officials"),
-        _("Official"),
-        coverage(context.period, context.units),
+        [
+            _("Official"),
+            _("Position"),
+            _("Unit"),
+            _("This period"),
+            _("Same period last year"),
+            _("Change"),
+            _("Change (%)"),
+        ],
+        [
+            [
+                r.official.name,
+                r.official.position,
+                r.unit.name,
+                r.current,
+                r.previous,
+                r.change,
+                r.percent_text,
+            ]
+            for r in rows
+        ],
+        chart=bar_chart(
+            [(f"{r.official.name} ({r.unit.name})", [r.current, r.previous]) for r in rows],
+            legend=[_("This period"), _("Same period last year")],
+        ),
         empty=_("No tracked officials: add them under Snippets › Officials."),
         note=_(
             "Live articles that name the official under “Officials covered”, wherever they were published."
@@ -232,7 +257,7 @@ def in_moderation(context):
         if items
         else None,  # fmt: skip
         empty=_("Nothing is waiting in moderation."),
-        note=_("Oldest submission first; the age counts from the submission."),
+        note=_("Oldest submission first; the age counts from the submission.") if items else "",
     )
 
 
@@ -277,6 +302,18 @@ def documents(context):
         zero_warning=True,
     )
 
+
+TABS = (  # key, label of the tab
+    ("don-vi", gettext_lazy("Per unit")),
+    ("chuyen-muc", gettext_lazy("Per category")),
+    ("tac-gia", gettext_lazy("Per author")),
+    ("dung-han", gettext_lazy("Timeliness")),
+    ("kiem-duyet", gettext_lazy("Moderation time")),
+    ("dang-cho", gettext_lazy("Waiting now")),
+    ("lanh-dao", gettext_lazy("Officials covered")),
+    ("khong-hoat-dong", gettext_lazy("Inactive units")),
+    ("van-ban", gettext_lazy("Documents")),
+)
 
 BUILDERS = {
     "don-vi": per_unit,

@@ -21,6 +21,7 @@ class Comparison:
     current: int
     previous: int
     unit: object = None
+    official: object = None
 
     @property
     def change(self):
@@ -62,8 +63,8 @@ def by_home(queryset, units, *fields, **aggregates):
         return []
     rows = (
         queryset.order_by()  # Wagtail's page managers order by path, which would split the groups
+        .filter(in_units(units))
         .annotate(home=Substr("path", 1, home_length(units)))
-        .filter(home__in=list(roots))
         .values("home", *fields)
         .annotate(**aggregates)
     )
@@ -80,6 +81,16 @@ def _counts_by_home(queryset, units, date_field, period):
         previous=Count("pk", filter=in_previous),
     )
     return {row["unit"]: (row["current"], row["previous"]) for row in rows}
+
+
+def in_units(units, path="path"):
+    """Pages under the homes of ``units``. Prefix matches, not ``Substr(path) IN (...)``: PostgreSQL
+    estimates a prefix from its statistics and joins by hash; on the substring it guessed 1 row in 50 and
+    walked all 100,000 articles one by one (336 ms against 143 ms for the same counts)."""
+    condition = Q()
+    for unit in units:
+        condition |= Q(**{f"{path}__startswith": unit.site.root_page.path})
+    return condition
 
 
 def home_length(units):
@@ -168,13 +179,10 @@ def _compare_by(period, units, group, label_of):
     if not units:
         return []
     in_current, in_previous = _in_periods(period, "published_date")
-    in_units = Q()
-    for unit in units:
-        in_units |= Q(path__startswith=unit.site.root_page.path)
     rows = (
         NewsArticlePage.objects.live()
         .order_by()
-        .filter(in_units, in_current | in_previous)
+        .filter(in_units(units), in_current | in_previous)
         .values(*group)
         .annotate(
             current=Count("pk", filter=in_current, distinct=True),
@@ -224,7 +232,11 @@ def coverage(period, units):
     officials = sorted(officials, key=lambda o: (order[o.unit_id], o.sort_order, o.name))
     return [
         Comparison(
-            f"{official.name} – {official.position}", official.current, official.previous, unit=official.unit
+            f"{official.name} – {official.position}",
+            official.current,
+            official.previous,
+            unit=official.unit,
+            official=official,
         )
         for official in officials
     ]

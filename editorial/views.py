@@ -20,7 +20,7 @@ from editorial import services
 from editorial.forms import ArticleTargetsForm
 from editorial.models import ArticleTarget
 from editorial.periods import read_period
-from editorial.reports import BUILDERS, ReportContext, export_value
+from editorial.reports import BUILDERS, TABS, ReportContext, export_value
 from editorial.selectors import unit_of_path, units_with_roots
 from editorial.statistics import month_progress
 from sites.selectors import units_for_user
@@ -73,9 +73,9 @@ class EditorialLogView(LogEntriesView):
 
 
 class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
-    """The editorial statistics ("Thống kê biên tập"): every table of ``reports.BUILDERS`` for the chosen
-    period. Each unit's members see their unit; the board sees every unit side by side. Each table exports
-    to XLSX/CSV (``bang=`` its key) with the cells shown on the page.
+    """The editorial statistics ("Thống kê tin bài"): one table of ``reports.BUILDERS`` (a tab, ``bang=``)
+    for the chosen period. Each unit's members see their unit; the board sees every unit side by side. Each
+    table exports to XLSX/CSV with the cells shown on the page.
     """
 
     template_name = "editorial/statistics.html"
@@ -121,7 +121,9 @@ class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
             period=self.period,
             previous=self.period.previous_year(),
             notices=notices,
-            tables=[build(report) for build in BUILDERS.values()],
+            table=BUILDERS[self.table](report),
+            tabs=TABS,
+            current=self.table,
             inactive_days=report.inactive_days,
             kinds=self.KINDS,
             selected=request.GET,

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from editorial.delays import timeliness, turnaround, waiting
 from editorial.periods import read_period
+from editorial.reports import BUILDERS
 from editorial.statistics import coverage
 from news.models import NewsArticlePage
 from news.taxonomy import Official
@@ -171,15 +172,13 @@ def test_the_page_and_the_exports_show_the_new_tables(
 ):
     client.force_login(board_member)
     html = client.get(URL, NOVEMBER).content.decode()
-    for heading in (
-        "Độ kịp thời",
-        "Thời gian kiểm duyệt",
-        "Đang chờ kiểm duyệt",
-        "Đưa tin hoạt động lãnh đạo",
-    ):
-        assert heading in html
+    for tab in ("Độ kịp thời", "Thời gian duyệt", "Đang chờ duyệt", "Đưa tin lãnh đạo"):
+        assert tab in html  # the tabs
+    html = client.get(URL, {**NOVEMBER, "bang": "dung-han"}).content.decode()
+    assert "Độ kịp thời: từ sự kiện đến khi đăng" in html and 'aria-current="page"' in html
     assert "35,5" in html and "50,0" in html  # the median and the 24-hour share, Vietnamese decimals
-    assert html.count("<svg") >= 8  # a chart per table
+    for tab in ("don-vi", "chuyen-muc", "tac-gia", "dung-han", "kiem-duyet", "dang-cho", "lanh-dao"):
+        assert "<svg" in client.get(URL, {**NOVEMBER, "bang": tab}).content.decode(), tab  # a chart each
     sheets = {}
     for table in ("dung-han", "kiem-duyet", "dang-cho", "lanh-dao"):
         response = client.get(URL, {**NOVEMBER, "bang": table, "export": "xlsx"})
@@ -190,7 +189,7 @@ def test_the_page_and_the_exports_show_the_new_tables(
     sheets = {table: {row[0]: row[1:] for row in rows} for table, rows in sheets.items()}
     assert sheets["dung-han"]["Xã Phước Hậu"][:6] == (4, 35.5, 2, 50, 3, 75)  # (the others went live today)
     assert sheets["kiem-duyet"]["Xã Phước Hậu"] == (3, 1, 2, 6, 2, 8.5, 2, 9)
-    assert sheets["lanh-dao"]["Nguyễn Văn Bí – Bí thư Đảng ủy"] == (1, 3, -2, "−66.7%")
+    assert sheets["lanh-dao"]["Nguyễn Văn Bí"] == ("Bí thư Đảng ủy", "Xã Phước Hậu", 1, 3, -2, "−66.7%")
     assert [(row[0], row[1]) for row in waiting_rows] == [
         ("Xã Phước Hậu", "Tin tháng trước"),
         ("Xã Phước Hậu", "Tin đang chờ"),
@@ -204,25 +203,46 @@ def test_a_commune_editor_sees_only_its_own_queue_and_officials(
 
     b_editor = UserFactory(username="b-editor", groups=[commune_b.editors_group])
     client.force_login(b_editor)
-    html = client.get(URL, NOVEMBER).content.decode()
-    assert "Phạm Văn Khác" in html
-    assert "Nguyễn Văn Bí" not in html and "Tin đang chờ" not in html
+
+    def tab(key):
+        return client.get(URL, {**NOVEMBER, "bang": key}).content.decode()
+
+    assert "Phạm Văn Khác" in tab("lanh-dao") and "Nguyễn Văn Bí" not in tab("lanh-dao")
+    assert "Tin đang chờ" not in tab("dang-cho") and "Xã Phước Hậu" not in tab("kiem-duyet")
     client.force_login(editor_a)
-    html = client.get(URL, NOVEMBER).content.decode()
-    assert "Tin đang chờ" in html and "Phạm Văn Khác" not in html
+    assert "Tin đang chờ" in tab("dang-cho") and "Phạm Văn Khác" not in tab("lanh-dao")
 
 
-def test_the_whole_page_does_not_grow_in_queries_with_the_units(
-    client, board_member, district, commune_a, django_assert_max_num_queries
+@pytest.mark.parametrize("tab", list(BUILDERS))
+def test_no_report_grows_in_queries_with_the_units(
+    client, board_member, district, commune_a, tab, django_assert_max_num_queries
 ):
     from tests.factories import make_unit
 
     client.force_login(board_member)
-    client.get(URL, NOVEMBER)  # warm the caches (site root paths, content types)
-    with django_assert_max_num_queries(40) as few:
-        client.get(URL, NOVEMBER)
+    params = {**NOVEMBER, "bang": tab}
+    client.get(URL, params)  # warm the caches (site root paths, content types)
+    with django_assert_max_num_queries(30) as few:
+        client.get(URL, params)
     for n in range(6):
         make_unit(f"xa-{n}", parent=district, name=f"Xã số {n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get(URL, NOVEMBER)
-    assert "Xã số 5" in response.content.decode()
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    if tab in ("don-vi", "dung-han", "kiem-duyet", "van-ban"):  # one row per unit
+        assert "Xã số 5" in response.content.decode()
+
+
+def test_charts_scale_to_the_largest_value_and_draw_nothing_without_values():
+    from editorial.charts import CHART_WIDTH, bar_chart
+
+    chart = bar_chart([("A", [4, 2]), ("B", [1, None])], legend=["x", "y"])
+    widths = [[s.width for s in row.segments] for row in chart["rows"]]
+    assert widths == [[CHART_WIDTH, CHART_WIDTH // 2], [CHART_WIDTH // 4, 0]]
+    assert chart["rows"][1].segments[1].text == "—"
+    shares = bar_chart([("A", [50.0])], legend=["%"], maximum=100, suffix="%")
+    assert (
+        shares["rows"][0].segments[0].width == CHART_WIDTH // 2
+        and shares["rows"][0].segments[0].text == "50,0%"
+    )
+    assert bar_chart([("A", [0, None])], legend=["x", "y"]) is None

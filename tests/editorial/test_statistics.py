@@ -209,8 +209,8 @@ def test_each_table_exports_its_rows(client, board_member, commune_a, commune_b)
     assert header[0] == "Đơn vị" and header[-1] == "Tổng"
     response = client.get(URL, {"bang": "chuyen-muc", "export": "csv"})
     assert b"".join(response.streaming_content).decode().startswith("Chuyên mục,")
-    html = client.get(URL, {"so-ngay": "abc"}).content.decode()
-    assert "Đơn vị chưa đăng tin trong 14 ngày qua" in html
+    html = client.get(URL, {"so-ngay": "abc", "bang": "khong-hoat-dong"}).content.decode()
+    assert "Đơn vị chưa đăng tin trong 14 ngày qua" in html and "Đã bỏ qua số ngày không hợp lệ: abc" in html
 
 
 def test_per_category_and_per_author_with_last_year(commune_a, commune_b, editor_a):

@@ -319,7 +319,7 @@ class Command(BaseCommand):
         self._documents(unit, data["unit_documents"])
 
     def _recent_articles(self, unit, specs, *, officials, fmt, hours, first_seed):
-        """Articles dated ``days_ago`` (minus ``hours``) before now; each event the day before."""
+        """Articles dated ``days_ago`` (minus ``hours``) before now; each event that day or up to 2 before."""
         now = timezone.now()
         for seed, spec in enumerate(specs, start=first_seed):
             published = now - timedelta(days=spec["days_ago"], hours=hours)
@@ -328,7 +328,7 @@ class Command(BaseCommand):
                 spec,
                 officials=officials,
                 published=published,
-                event_date=timezone.localtime(published).date() - timedelta(days=1),
+                event_date=timezone.localtime(published).date() - timedelta(days=seed % 3),
                 fmt=fmt,
                 seed=seed,
             )
