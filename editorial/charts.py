@@ -6,7 +6,7 @@ from django.utils.formats import number_format
 
 BAR_HEIGHT = 14
 ROW_GAP = 12
-LABEL_WIDTH = 190
+LABEL_WIDTH = 210
 CHART_WIDTH = 420
 MAX_ROWS = 20  # a chart shows the first rows; the table below has them all
 COLOURS = ("#0b6e6e", "#b9b2a8", "#c2571a", "#4a5a9c")  # contrast ≥ 3:1 on white for the first three

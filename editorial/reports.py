@@ -136,7 +136,13 @@ def per_official(context):
             for r in rows
         ],
         chart=bar_chart(
-            [(f"{r.official.name} ({r.unit.name})", [r.current, r.previous]) for r in rows],
+            [
+                (
+                    f"{r.official.name} ({r.unit.name})" if len(context.units) > 1 else r.official.name,
+                    [r.current, r.previous],
+                )
+                for r in rows
+            ],
             legend=[_("This period"), _("Same period last year")],
         ),
         empty=_("No tracked officials: add them under Snippets › Officials."),

@@ -27,6 +27,20 @@ from sites.selectors import units_for_user
 from sites.takedown import is_board_member
 
 
+class SafeCsvMixin:
+    """Wagtail's CSV export, with text a spreadsheet would run as a formula (a title typed as
+    "=HYPERLINK(...)") turned back into text, as Wagtail already does for XLSX."""
+
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(writer, {field: _csv_safe(value) for field, value in row_dict.items()})
+
+
+def _csv_safe(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def units_for_filter(request):
     return units_for_user(request.user)
 
@@ -47,7 +61,7 @@ class EditorialLogFilterSet(SiteHistoryReportFilterSet):
         fields = []
 
 
-class EditorialLogView(LogEntriesView):
+class EditorialLogView(SafeCsvMixin, LogEntriesView):
     page_title = _("Editorial log")
     header_icon = "history"
     results_template_name = "editorial/editorial_log_results.html"
@@ -72,7 +86,7 @@ class EditorialLogView(LogEntriesView):
         return entries
 
 
-class ArticleStatisticsView(SpreadsheetExportMixin, TemplateView):
+class ArticleStatisticsView(SafeCsvMixin, SpreadsheetExportMixin, TemplateView):
     """The editorial statistics ("Thống kê tin bài"): one table of ``reports.BUILDERS`` (a tab, ``bang=``)
     for the chosen period. Each unit's members see their unit; the board sees every unit side by side. Each
     table exports to XLSX/CSV with the cells shown on the page.

@@ -565,7 +565,7 @@ VI = {
     "Nothing is waiting in moderation.": "Không có bài nào đang chờ kiểm duyệt.",
     "Oldest submission first; the age counts from the submission.": "Bài gửi sớm nhất ở trên; thời gian chờ tính từ lúc gửi duyệt.",
     "Documents published": "Văn bản đã đăng",
-    "Week %(week)s/%(year)s": "Tuần %(week)s/%(year)s",
+    "Week %(week)s/%(year)s": "tuần %(week)s/%(year)s",
     "target met": "đã đạt chỉ tiêu",
     "on track": "đúng tiến độ",
     "behind": "chậm tiến độ",

@@ -56,7 +56,7 @@ def worker_mail_dir(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, worker_mail_dir):
+def celery_worker_session(django_db_setup, worker_mail_dir):
     """A real Celery worker process on the configured broker (Redis in CI, the file-system broker
     locally), using the test database and writing its e-mail to ``worker_mail_dir``."""
     from django.conf import settings
@@ -110,6 +110,35 @@ def celery_worker_process(django_db_setup, worker_mail_dir):
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture
+def celery_worker_process(celery_worker_session):
+    """The session's worker, left idle after the test: tasks it holds for later (ETA) are revoked and the one
+    it runs is waited for, so the database flush that ends a transactional test never races a task (the
+    flush's TRUNCATE waited on a task's locks, and the task on the flush)."""
+    import time
+
+    from portal.celery import app
+
+    yield celery_worker_session
+    if celery_worker_session.poll() is not None:
+        return  # the test stopped it
+    from kombu.exceptions import OperationalError
+
+    try:
+        inspect = app.control.inspect(timeout=2)
+        for tasks in (inspect.scheduled() or {}).values():
+            for task in tasks:
+                app.control.revoke(task["request"]["id"])
+        app.control.purge()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if not any((inspect.active() or {}).values()):
+                return
+            time.sleep(0.2)
+    except (OSError, OperationalError):
+        return  # no broker (a test took it down): nothing can reach the worker either
 
 
 def pytest_collection_modifyitems(items):

@@ -246,3 +246,13 @@ def test_charts_scale_to_the_largest_value_and_draw_nothing_without_values():
         and shares["rows"][0].segments[0].text == "50,0%"
     )
     assert bar_chart([("A", [0, None])], legend=["x", "y"]) is None
+
+
+def test_csv_exports_do_not_carry_formulas(client, board_member, commune_a, editor_a):
+    import csv
+
+    _submit(commune_a, editor_a, '=HYPERLINK("http://example.com","Bấm")', local(2026, 11, 20, 8))
+    client.force_login(board_member)
+    response = client.get(URL, {"bang": "dang-cho", "export": "csv"})
+    [row] = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))[1:]
+    assert row[1] == '\'=HYPERLINK("http://example.com","Bấm")'

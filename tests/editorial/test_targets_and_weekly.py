@@ -113,7 +113,7 @@ def test_monday_digest_to_the_board_and_reminders_to_units_behind(
         for address in message.to:
             by_recipient.setdefault(address, []).append(message)
     [digest] = by_recipient[board_member.email]
-    assert digest.subject == "Thống kê biên tập, Tuần 47/2026"
+    assert digest.subject == "Thống kê biên tập, tuần 47/2026"
     assert "- Xã Phước Hậu: 3 (0; mới (năm trước không có))" in digest.body
     assert "- Huyện Ninh Phước: 1 (1; +0.0%)" in digest.body
     assert "- Xã Phước Hậu: 3/30 (dự kiến đến nay: 22) — chậm tiến độ" in digest.body
