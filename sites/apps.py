@@ -8,3 +8,11 @@ class SitesConfig(AppConfig):
     label = "portal_sites"
     verbose_name = _("Units and sites")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from sites.registry import register_board_permissions
+
+        # Alert banners are the board's alone (units get no rights on them).
+        register_board_permissions(
+            *(f"portal_sites.{action}_alertbanner" for action in ("add", "change", "delete", "view"))
+        )

@@ -160,5 +160,6 @@ class UnitSettings(BaseSiteSetting):
         return self.full_name or str(self.site)
 
 
+from sites.alerts import AlertBanner  # noqa: E402, F401
 from sites.moderation import BoardApprovalTask, UnitApprovalTask  # noqa: E402, F401  (workflow task models)
 from sites.takedown import TakeDown  # noqa: E402, F401

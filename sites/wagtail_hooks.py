@@ -2,9 +2,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
 from sites import views
+from sites.alerts import AlertBanner
 from sites.selectors import unit_root_paths, within_paths
 from sites.takedown import TAKEDOWN_ACTION, can_take_down, is_board_member
 
@@ -47,3 +49,23 @@ def confine_page_chooser(pages, request):
     if is_board_member(user):
         return pages
     return pages.filter(within_paths(unit_root_paths(user)))
+
+
+class AlertBannerViewSet(ModelViewSet):
+    """The board's alert banners (model permissions: only the board has them, see ``SitesConfig``)."""
+
+    model = AlertBanner
+    icon = "warning"
+    menu_label = _("Alert banners")
+    menu_name = "alert-banners"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["message", "kind", "unit", "starts_at", "ends_at", "status_text"]
+    list_filter = ["kind", "unit"]
+    search_fields = ["message"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_alert_banners():
+    return AlertBannerViewSet("alert_banners")

@@ -23,3 +23,11 @@ def site_menu(context):
     for item in items:
         item.is_current = current_path.startswith(item.path)
     return items
+
+
+@register.simple_tag(takes_context=True)
+def site_alerts(context):
+    """The alert banners showing now on this unit's pages (``sites.alerts``)."""
+    from sites.alerts import active_alerts
+
+    return active_alerts(context.get("unit") or None)
