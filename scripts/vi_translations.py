@@ -528,6 +528,7 @@ VI = {
     "Coverage of the tracked officials": "Đưa tin hoạt động lãnh đạo",
     "Official": "Lãnh đạo",
     "Position": "Chức vụ",
+    "Language": "Ngôn ngữ",
     "Information": "Thông tin",
     "Warning": "Cảnh báo",
     "National mourning": "Quốc tang",

@@ -10,9 +10,22 @@ class SitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from sites.registry import register_board_permissions
+
+        post_save.connect(_mirror_new_translation, dispatch_uid="portal_sites_mirror_translation")
 
         # Alert banners are the board's alone (units get no rights on them).
         register_board_permissions(
             *(f"portal_sites.{action}_alertbanner" for action in ("add", "change", "delete", "view"))
         )
+
+
+def _mirror_new_translation(sender, instance, created, raw=False, **kwargs):
+    from wagtail.models import Page
+
+    if created and not raw and isinstance(instance, Page):
+        from sites.services import mirror_to_translation
+
+        mirror_to_translation(instance)

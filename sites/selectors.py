@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from sites.models import Unit
 
@@ -55,15 +55,23 @@ def top_unit():
 
 
 def unit_for_page(page):
-    """The unit whose site contains ``page`` (one query over the page's ancestor paths)."""
+    """The unit whose site contains ``page`` (one query over the page's ancestor paths).
+
+    A translation (the English tree wagtail-localize builds beside the Vietnamese one) belongs to the unit of
+    its source page."""
     steplen = page.steplen
     paths = [page.path[: steplen * depth] for depth in range(1, len(page.path) // steplen + 1)]
-    return (
+    unit = (
         Unit.objects.select_related("site", "parent")
         .filter(site__root_page__path__in=paths)
         .order_by("-site__root_page__depth")
         .first()
     )
+    if unit is None and page.locale_id != Locale.get_default().pk:
+        source = page.get_translation_or_none(Locale.get_default())
+        if source is not None:
+            return unit_for_page(source)
+    return unit
 
 
 def unit_root_paths(user, *, approvers_only=False):

@@ -13,6 +13,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    Locale,
     Page,
     Site,
     Workflow,
@@ -387,3 +388,27 @@ def _provision(
         builder.build(unit=unit, home_page=home_page)
 
     return unit, existing is None
+
+
+def mirror_to_translation(page):
+    """Give a new translation of a page (the English tree wagtail-localize builds beside the Vietnamese one)
+    the page permissions and the workflow of its source: the unit's groups and the board keep their rights on
+    the unit's English pages, and English pages go through the same moderation. Returns whether anything was
+    copied."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return False
+    source = Page.objects.filter(translation_key=page.translation_key, locale=default).first()
+    if source is None:
+        return False
+    copied = False
+    for group_id, permission_id in GroupPagePermission.objects.filter(page=source).values_list(
+        "group_id", "permission_id"
+    ):
+        GroupPagePermission.objects.get_or_create(group_id=group_id, page=page, permission_id=permission_id)
+        copied = True
+    assignment = WorkflowPage.objects.filter(page=source).first()
+    if assignment is not None:
+        WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": assignment.workflow})
+        copied = True
+    return copied

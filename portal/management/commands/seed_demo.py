@@ -27,6 +27,7 @@ from sites.services import ProvisioningError, provision_site
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 DEMO_DISTRICT_TARGET, DEMO_UNIT_TARGET = 12, 6  # monthly article targets of the demo units
+DEMO_ENGLISH_TITLE = "Ninh Phuoc District"
 
 
 def _lower_first(text):
@@ -67,6 +68,7 @@ class Command(BaseCommand):
                 self._admin()
                 self._district_content(district, data)
                 self._target(district, DEMO_DISTRICT_TARGET)
+                self._english_home(district)
                 for index, spec in enumerate(data["units"], start=1):
                     unit = self._unit(spec, district, port, index=index, total=total, data=data)
                     self._unit_content(unit, data)
@@ -133,6 +135,21 @@ class Command(BaseCommand):
         self.counts["accounts"] += 1
         self.counts["new_accounts"] += int(created)
         return user
+
+    def _english_home(self, unit):
+        """The district's English home, as the board would make it: translated with wagtail-localize (a
+        draft, like every new translation), given its English title, then published."""
+        from wagtail.models import Locale
+        from wagtail_localize.operations import translate_object
+
+        english, _created = Locale.objects.get_or_create(language_code="en")
+        home = unit.site.root_page.specific
+        if home.get_translation_or_none(english) is not None:
+            return
+        translate_object(home, [english])
+        translation = home.get_translation(english).specific
+        translation.title = DEMO_ENGLISH_TITLE
+        translation.save_revision().publish()
 
     def _target(self, unit, articles):
         """A monthly article target, as the board would set it (kept if one exists)."""
