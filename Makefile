@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install lint check migrate demo worker web beat bench clean messages
+.PHONY: run test install lint check migrate demo worker web beat bench clean messages chromium
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -27,8 +27,13 @@ run: demo
 	PORT=$(PORT) PY=$(PY) bash scripts/run_dev.sh
 
 ## Run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite).
-test: install
+test: install chromium
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+
+## Debian's chromium for the browser tests (Playwright is told where it is; it never downloads a browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }; }
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -12,8 +12,8 @@ from news.models import NewsArticlePage
 from news.taxonomy import Category
 from tests.factories import make_unit, news_index
 
-# Each page also reads the alert banners and its languages: the unit's home translations, the parent unit's (the
-# fallback of the switcher) and the page's own translations.
+# Each page also reads the alert banners and its languages: the unit's home translations, the parent unit's
+# (the fallback of the switcher) and the page's own translations.
 BUDGETS = {"home": 16, "district_home": 15, "index": 21, "article": 22}
 
 

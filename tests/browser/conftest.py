@@ -1,0 +1,66 @@
+"""Headless Chromium (Debian's ``chromium``, driven by Playwright; no browser download) against a live server.
+
+Screenshots of each journey's last step go to ``var/test-artifacts/`` (``PORTAL_TEST_ARTIFACTS`` overrides).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between browser steps
+# are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+ARTIFACTS = Path(
+    os.environ.get("PORTAL_TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "var/test-artifacts")
+)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture
+def portal(live_server, district, commune_a):
+    """The live server with a district (``localhost``) and a commune (``phuoc-hau.localhost``) on its port;
+    Chromium resolves every ``*.localhost`` to this machine."""
+    from urllib.parse import urlsplit
+
+    from wagtail.models import Site
+
+    port = urlsplit(live_server.url).port
+    for site in Site.objects.filter(pk__in=[district.site_id, commune_a.site_id]):
+        site.port = port
+        site.save()  # through save(): Wagtail drops its cached site root paths
+    return {
+        "district": f"http://localhost:{port}",
+        "commune": f"http://phuoc-hau.localhost:{port}",
+        "port": port,
+    }

@@ -1,0 +1,153 @@
+"""The public site in a real browser: accessibility (axe-core), page weight, no third-party requests, print
+styles, and a visitor's journeys on a phone."""
+
+import gzip
+from datetime import date
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.factories import legal_document, publish_article
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+MAX_WEIGHT = 100 * 1024  # HTML, CSS and JavaScript, compressed
+
+
+@pytest.fixture
+def content(portal, district, commune_a):
+    from wagtail.models import Locale
+    from wagtail_localize.operations import translate_object
+
+    article = publish_article(
+        commune_a,
+        title="Hội nghị tổng kết công tác cải cách hành chính",
+        lead="Sáng nay, xã tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2026.",
+    )
+    document = legal_document(
+        commune_a, number="12/QĐ-UBND", doc_type="quyet-dinh", issued_on=date(2026, 3, 2)
+    )
+    legal_document(commune_a, number="3/KH-UBND", doc_type="ke-hoach", issued_on=date(2026, 2, 1))
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translate_object(district.site.root_page.specific, [english])
+    home_en = district.site.root_page.get_translation(english).specific
+    home_en.title = "Ninh Phuoc District"
+    home_en.save_revision().publish()
+    return {"article": article, "document": document}
+
+
+def pages(portal, content):
+    commune = portal["commune"]
+    return {
+        "district home": portal["district"] + "/",
+        "commune home": commune + "/",
+        "news index": commune + "/tin-tuc/",
+        "article": commune + urlsplit(content["article"].url).path,
+        "document list": commune + "/van-ban/",
+        "document": commune + urlsplit(content["document"].url).path,
+        "search results": commune + "/tim-kiem/?q=cai+cach+hanh+chinh",
+        "English home": portal["district"] + "/en/",
+    }
+
+
+def test_no_serious_accessibility_violations(browser, portal, content):
+    axe = Axe()
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    failures = {}
+    for name, url in pages(portal, content).items():
+        assert page.goto(url).status == 200, name
+        results = axe.run(page)
+        serious = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}: {v['nodes'][0]['target']})"
+            for v in results.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        if serious:
+            failures[name] = serious
+    context.close()
+    assert failures == {}
+
+
+def test_pages_are_light_first_party_and_printable(browser, portal, content):
+    context = browser.new_context()
+    page = context.new_page()
+    hosts = {"localhost", "phuoc-hau.localhost"}
+    for name, url in pages(portal, content).items():
+        weight, foreign = {}, []
+
+        def record(response, weight=weight, foreign=foreign):
+            host = urlsplit(response.url).hostname
+            if host not in hosts:
+                foreign.append(response.url)
+            elif (
+                response.request.resource_type in ("document", "stylesheet", "script")
+                and response.status < 300
+            ):
+                weight[response.url] = len(gzip.compress(response.body()))
+
+        page.on("response", record)
+        page.goto(url, wait_until="networkidle")
+        page.remove_listener("response", record)
+        assert foreign == [], (name, foreign)
+        assert 0 < sum(weight.values()) <= MAX_WEIGHT, (name, weight)
+        page.emulate_media(media="print")
+        header = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        assert header in ("rgba(0, 0, 0, 0)", "transparent"), (name, header)  # the print stylesheet applies
+        page.emulate_media(media="screen")
+    context.close()
+
+
+def test_a_visitor_on_a_phone_finds_an_article_without_diacritics(browser, portal, content, artifacts):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(portal["commune"] + "/")
+    page.fill("#site-search", "hoi nghi cai cach")
+    page.press("#site-search", "Enter")
+    page.wait_for_load_state()
+    page.get_by_role("link", name="Hội nghị tổng kết công tác cải cách hành chính").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "Hội nghị tổng kết công tác cải cách hành chính"
+    page.screenshot(path=str(artifacts / "journey-search-on-phone.png"), full_page=True)
+    context.close()
+
+
+def test_a_visitor_filters_the_documents_and_downloads_an_attachment(browser, portal, content, artifacts):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(portal["commune"] + "/van-ban/")
+    page.get_by_label("Loại văn bản").select_option("quyet-dinh")
+    page.locator("form.doc-filters button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "12/QĐ-UBND" in page.content() and "3/KH-UBND" not in page.content()
+    page.locator("table.doc-list a", has_text="12/QĐ-UBND").first.click()
+    page.wait_for_load_state()
+    link = page.locator("a[href*='/van-ban/tai-ve/']").first
+    status, kind, head = page.evaluate(  # what the browser receives on following the link
+        """async (href) => { const r = await fetch(href);
+            const bytes = new Uint8Array(await r.arrayBuffer());
+            return [r.status, r.headers.get("content-type"), String.fromCharCode(...bytes.slice(0, 4))]; }""",
+        link.get_attribute("href"),
+    )
+    assert (status, kind, head) == (200, "application/pdf", "%PDF")
+    page.screenshot(path=str(artifacts / "journey-documents.png"), full_page=True)
+    context.close()
+
+
+def test_a_visitor_switches_the_district_home_to_english_and_back(browser, portal, content, artifacts):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(portal["district"] + "/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/en/") and page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Tiếng Việt").click()
+    page.wait_for_load_state()
+    assert (
+        page.url.rstrip("/").endswith(str(portal["port"]))
+        and page.locator("html").get_attribute("lang") == "vi"
+    )
+    page.screenshot(path=str(artifacts / "journey-languages.png"), full_page=True)
+    context.close()
