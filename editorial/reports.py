@@ -60,7 +60,10 @@ def export_value(cell):
     return cell
 
 
-def _comparison_table(key, heading, column, comparisons, *, empty, note="", total=False):
+NO_ARTICLES = gettext_lazy("No articles in either period.")
+
+
+def _comparison_table(key, heading, column, comparisons, *, empty=NO_ARTICLES, note="", total=False):
     columns = [column, _("This period"), _("Same period last year"), _("Change"), _("Change (%)")]
     rows = [[c.label, c.current, c.previous, c.change, c.percent_text] for c in comparisons]
     footer = None
@@ -83,7 +86,6 @@ def per_unit(context):
         _("Unit"),
         articles_per_unit(context.period, context.units),
         total=True,
-        empty=_("No articles in either period."),
         note=_("Live articles only, by their publication date on the Asia/Ho_Chi_Minh calendar."),
     )
 
@@ -94,7 +96,6 @@ def per_category(context):
         _("Articles per category"),
         _("Category"),
         articles_per_category(context.period, context.units),
-        empty=_("No articles in either period."),
         note=_("An article in two categories counts in both."),
     )
 
@@ -105,7 +106,6 @@ def per_author(context):
         _("Articles per author"),
         _("Author"),
         articles_per_author(context.period, context.units),
-        empty=_("No articles in either period."),
     )
 
 

@@ -26,21 +26,18 @@ def waiting_hours(delta):
 
 @register.filter
 def stat_cell(cell):
-    """A statistics table cell: "—" for nothing, dd/mm/yyyy dates, one decimal, links to the editor."""
+    """A statistics table cell: "—" for nothing, dates as in the exports, one decimal, links to the editor."""
     import datetime
 
-    from django.utils import timezone
     from django.utils.formats import number_format
     from django.utils.html import format_html
 
-    from editorial.reports import Link
+    from editorial.reports import Link, export_value
 
     if cell is None or cell == "":
         return "—"
-    if isinstance(cell, datetime.datetime):
-        return timezone.localtime(cell).strftime("%d/%m/%Y %H:%M")
-    if isinstance(cell, datetime.date):
-        return cell.strftime("%d/%m/%Y")
+    if isinstance(cell, (datetime.date, datetime.datetime)):
+        return export_value(cell)
     if isinstance(cell, float):
         return number_format(cell, 1)
     if isinstance(cell, Link):
