@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install lint check migrate demo worker web beat bench clean messages chromium
+.PHONY: run test install lint check migrate demo worker web beat bench clean messages browser-tools
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -27,13 +27,15 @@ run: demo
 	PORT=$(PORT) PY=$(PY) bash scripts/run_dev.sh
 
 ## Run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite).
-test: install chromium
+test: install browser-tools
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 
-## Debian's chromium for the browser tests (Playwright is told where it is; it never downloads a browser).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium; }; }
+## Debian's chromium (Playwright is told where it is; it never downloads a browser) and Java (the HTML
+## validator) for tests/browser, from apt when missing.
+browser-tools:
+	@for tool in chromium:chromium java:default-jre-headless; do command -v $${tool%%:*} >/dev/null 2>&1 || { \
+	  echo "Installing $${tool#*:} for the browser tests"; apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
+	  { apt-get update -qq && apt-get install -y -qq $${tool#*:}; }; }; done
 
 lint: install
 	$(VENV)/bin/ruff check .

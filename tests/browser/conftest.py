@@ -5,13 +5,10 @@ Screenshots of each journey's last step go to ``var/test-artifacts/`` (``PORTAL_
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make between browser steps
-# are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
@@ -29,16 +26,22 @@ ARTIFACTS = Path(
 )
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextmanager
+def chromium():
+    """Chromium for one test. Start it after the test's data exists and close it before the database is
+    flushed: while Playwright's event loop runs in this thread, Django's connections are looked up per
+    asyncio context, and the test's connection (the one holding the test database's state) is not the one
+    an ORM call would get."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         pytest.fail(f"Chromium not found at {CHROMIUM}: `apt-get install chromium` (make test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @pytest.fixture

