@@ -138,19 +138,15 @@ def timeliness(period, units):
     delay = ExpressionWrapper(
         F("first_published_at") - Cast("event_date", DateTimeField()), output_field=DurationField()
     )
-    rows = _grouped(
-        articles.filter(event_date__isnull=False),
+    dated = Q(event_date__isnull=False)
+    rows = _grouped(  # one pass: the delays of dated articles (NULL for the others, left out of the median)
+        articles,
         ("home",),
         Seconds(delay),
+        n=Count("pk", filter=dated),
+        undated=Count("pk", filter=~dated),
         within_24h=Count("pk", filter=Q(seconds__lte=DAY - shift)),
         within_48h=Count("pk", filter=Q(seconds__lte=2 * DAY - shift)),
-    )
-    undated = dict(
-        articles.filter(event_date__isnull=True)
-        .order_by()
-        .values("home")
-        .annotate(n=Count("pk"))
-        .values_list("home", "n")
     )
     result = []
     for path, unit in roots.items():
@@ -160,7 +156,7 @@ def timeliness(period, units):
             Timeliness(
                 unit,
                 articles=row.get("n", 0),
-                undated=undated.get(path, 0),
+                undated=row.get("undated", 0),
                 median_hours=None if median is None else round((median + shift) / HOUR, 1),
                 within_24h=row.get("within_24h", 0),
                 within_48h=row.get("within_48h", 0),
@@ -208,9 +204,6 @@ class Turnaround:
     @property
     def label(self):
         return self.unit.name
-
-    def step(self, name):
-        return next((s for s in self.steps if s.name == name), None)
 
 
 def _hours(seconds):
