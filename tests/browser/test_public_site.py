@@ -110,20 +110,6 @@ def test_pages_are_light_first_party_and_printable(browser, portal, content):
     context.close()
 
 
-def test_a_visitor_on_a_phone_finds_an_article_without_diacritics(browser, portal, content, artifacts):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(portal["commune"] + "/")
-    page.fill("#site-search", "hoi nghi cai cach")
-    page.press("#site-search", "Enter")
-    page.wait_for_load_state()
-    page.get_by_role("link", name="Hội nghị tổng kết công tác cải cách hành chính").first.click()
-    page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "Hội nghị tổng kết công tác cải cách hành chính"
-    page.screenshot(path=str(artifacts / "journey-search-on-phone.png"), full_page=True)
-    context.close()
-
-
 def test_a_visitor_filters_the_documents_and_downloads_an_attachment(browser, portal, content, artifacts):
     context = browser.new_context()
     page = context.new_page()
