@@ -54,11 +54,12 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A portal beat --loglevel=INFO
 
-## Re-extract UI strings, apply scripts/vi_translations.py, compile the vi catalog.
+## Re-extract UI strings, apply scripts/vi_translations.py (vi) and scripts/en_catalog.py (en), compile both.
 messages: install
-	$(PY) manage.py makemessages -l vi --no-obsolete -i .venv -i var -i static
+	$(PY) manage.py makemessages -l vi -l en --no-obsolete -i .venv -i var -i static
 	$(PY) scripts/vi_translations.py portal/locale/vi/LC_MESSAGES/django.po
-	$(PY) manage.py compilemessages -l vi -i .venv
+	$(PY) scripts/en_catalog.py portal/locale/en/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages -l vi -l en -i .venv
 
 clean:
 	rm -rf var/ .pytest_cache

@@ -52,7 +52,7 @@ VI = {
     "No news yet.": "Chưa có tin bài.",
     "Search": "Tìm kiếm",
     "Enter a word or phrase to search.": "Nhập từ hoặc cụm từ cần tìm.",
-    ("%(counter)s result for “%(q)s”", 0): "%(counter)s kết quả cho “%(q)s”",
+    ("%(total)s result for “%(q)s”", 0): "%(total)s kết quả cho “%(q)s”",
     "No results for “%(q)s”.": "Không tìm thấy kết quả cho “%(q)s”.",
     "Units and sites": "Đơn vị và trang thông tin",
     "Province": "Tỉnh",

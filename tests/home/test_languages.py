@@ -12,7 +12,7 @@ from wagtail_localize.operations import translate_object
 import pytest
 
 from sites.selectors import unit_for_page
-from tests.factories import publish_article
+from tests.factories import news_index, publish_article
 
 
 @pytest.fixture
@@ -108,3 +108,28 @@ def test_views_without_a_page_switch_by_prefix(client, district, english):
     with translation.override("en"):
         html = client.get("/en/tim-kiem/", {"q": "xã"}, HTTP_HOST="localhost").content.decode()
     assert '<html lang="en">' in html and switcher(html) == {"/tim-kiem/?q=x%C3%A3": "vi"}
+
+
+def test_dates_and_counts_follow_the_active_language(client, district, commune_a, english):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    translate(district.site.root_page, english)
+    translate(commune_a.site.root_page, english)
+    translate(news_index(commune_a), english)
+    for day in (2, 3):
+        article = publish_article(
+            commune_a,
+            title=f"Hội nghị tiếp xúc cử tri {day}",
+            published_date=datetime(2026, 3, day, 9, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
+        )
+        translate(article, english, title=f"Meeting with voters {day}")
+    html = client.get(
+        "/tim-kiem/", {"q": "tiep xuc cu tri", "don-vi": "tat-ca"}, HTTP_HOST="localhost"
+    ).content.decode()
+    assert ">02/03/2026</time>" in html and "2 kết quả cho" in html
+    with translation.override("en"):
+        html = client.get("/en/tim-kiem/", {"q": "meeting voters", "don-vi": "tat-ca"}, HTTP_HOST="localhost")
+    html = html.content.decode()
+    assert ">2 March 2026</time>" in html and "2 results for" in html
+    assert 'datetime="2026-03-02T09:00:00+0700"' in html  # machine-readable, whatever the language
