@@ -23,7 +23,7 @@ def live_articles():
         .objects.live()
         .public()
         .defer_streamfields()
-        .select_related("featured_image")
+        .select_related("featured_image", "locale")  # locale: lang attributes where languages mix
         .order_by("-published_date", "-pk")
     )
 

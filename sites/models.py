@@ -131,6 +131,14 @@ class UnitSettings(BaseSiteSetting):
     licence = models.CharField(_("licence"), max_length=255, blank=True)
     editor_in_chief = models.CharField(_("person responsible"), max_length=255, blank=True)
     introduction = models.TextField(_("short introduction"), blank=True)
+    # English twins (sites.bilingual): shown on English pages; where empty the Vietnamese text is shown.
+    full_name_en = models.CharField(_("full name in English"), max_length=255, blank=True)
+    short_name_en = models.CharField(_("short name in English"), max_length=100, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=255, blank=True)
+    managing_agency_en = models.CharField(_("managing agency in English"), max_length=255, blank=True)
+    licence_en = models.CharField(_("licence in English"), max_length=255, blank=True)
+    editor_in_chief_en = models.CharField(_("person responsible in English"), max_length=255, blank=True)
+    introduction_en = models.TextField(_("short introduction in English"), blank=True)
 
     panels = [
         MultiFieldPanel(
@@ -150,6 +158,23 @@ class UnitSettings(BaseSiteSetting):
             heading=_("Legal information"),
         ),
         FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("full_name_en"),
+                FieldPanel("short_name_en"),
+                FieldPanel("address_en"),
+                FieldPanel("managing_agency_en"),
+                FieldPanel("licence_en"),
+                FieldPanel("editor_in_chief_en"),
+                FieldPanel("introduction_en"),
+            ],
+            heading=_("In English"),
+            help_text=_(
+                "Shown on the English pages; leave a box empty to show the Vietnamese text there. The unit's "
+                "English name is the title of its English home page."
+            ),
+            classname="collapsed",
+        ),
     ]
 
     class Meta:

@@ -106,3 +106,31 @@ def languages(context):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     return languages(context)
+
+
+@register.filter
+def setting(info, field):
+    """``{{ unit_settings|setting:"address" }}``: the English text on English pages where one is given, else
+    the Vietnamese one inside ``<span lang="vi">`` (``sites.bilingual``)."""
+    from sites.bilingual import setting as localized
+
+    return localized(info, field)
+
+
+@register.simple_tag(takes_context=True)
+def unit_name(context, unit):
+    """``{% unit_name unit %}``: the unit's name in the page's language (``sites.bilingual``)."""
+    from sites.bilingual import unit_name as localized
+
+    return localized(unit, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def lang_attr(context, page):
+    """`` lang="vi"`` for a page whose language is not the one of the page it is listed on, else nothing."""
+    from django.utils.html import format_html
+
+    from sites.bilingual import active_language, language_of
+
+    language = language_of(page, context.get("request"))
+    return format_html(' lang="{}"', language) if language != active_language() else ""

@@ -28,6 +28,22 @@ from sites.services import ProvisioningError, provision_site
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 DEMO_DISTRICT_TARGET, DEMO_UNIT_TARGET = 12, 6  # monthly article targets of the demo units
 DEMO_ENGLISH_TITLE = "Ninh Phuoc District"
+# The district's site information in English (the communes have none: their texts show in Vietnamese,
+# marked lang="vi").
+DEMO_ENGLISH_SETTINGS = {
+    "full_name_en": "Ninh Phuoc District Portal",
+    "short_name_en": "Ninh Phuoc",
+    "address_en": "Quarter 1, Phuoc Dan Town, Ninh Phuoc District, Ninh Thuan Province",
+    "managing_agency_en": "People's Committee of Ninh Phuoc District",
+    "editor_in_chief_en": "Vice Chairman of the District People's Committee, Head of the Editorial Board",
+    "licence_en": "Licence to operate an electronic information portal (demo data)",
+    "introduction_en": (
+        "Ninh Phuoc District lies in the south of Ninh Thuan Province and comprises Phuoc Dan Town and eight "
+        "communes. The district portal publishes official information on the direction and administration of "
+        "the Party committee and the authorities and on the district's economic and social life, defence and "
+        "security."
+    ),
+}
 
 
 def _lower_first(text):
@@ -143,6 +159,11 @@ class Command(BaseCommand):
         from wagtail_localize.operations import translate_object
 
         english, _created = Locale.objects.get_or_create(language_code="en")
+        info = UnitSettings.for_site(unit.site)
+        for field, value in DEMO_ENGLISH_SETTINGS.items():
+            if not getattr(info, field):
+                setattr(info, field, value)
+        info.save()
         home = unit.site.root_page.specific
         if home.get_translation_or_none(english) is not None:
             return
