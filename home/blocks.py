@@ -49,15 +49,15 @@ class LinkListBlock(blocks.StructBlock):
 
 
 class BaseStreamBlock(blocks.StreamBlock):
-    heading = HeadingBlock()
+    heading = HeadingBlock(label=_("Heading"))
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
         features=["bold", "italic", "link", "ol", "ul", "document-link"],
     )
-    image = CaptionedImageBlock()
+    image = CaptionedImageBlock(label=_("Image"))
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
 
 class HomeStreamBlock(BaseStreamBlock):
-    links = LinkListBlock()
+    links = LinkListBlock(label=_("Links"))
     notice = blocks.RichTextBlock(label=_("Notice"), features=["bold", "italic", "link"], icon="warning")

@@ -39,8 +39,8 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class NewsBodyBlock(BaseStreamBlock):
-    gallery = GalleryBlock()
+    gallery = GalleryBlock(label=_("Gallery"))
     video = EmbedBlock(label=_("Video"), icon="media", template="news/blocks/video.html")
     table = TableBlock(label=_("Table"))
-    document_link = DocumentLinkBlock()
-    attachment = AttachmentBlock()
+    document_link = DocumentLinkBlock(label=_("Document link"))
+    attachment = AttachmentBlock(label=_("Attachment"))

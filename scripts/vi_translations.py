@@ -528,6 +528,8 @@ VI = {
     "Coverage of the tracked officials": "Đưa tin hoạt động lãnh đạo",
     "Official": "Lãnh đạo",
     "Position": "Chức vụ",
+    "Gallery": "Bộ ảnh",
+    "Document link": "Liên kết văn bản",
     "full name in English": "tên đầy đủ bằng tiếng Anh",
     "short name in English": "tên ngắn bằng tiếng Anh",
     "address in English": "địa chỉ bằng tiếng Anh",

@@ -10,11 +10,12 @@ class SitesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from sites.registry import register_board_permissions
 
         post_save.connect(_mirror_new_translation, dispatch_uid="portal_sites_mirror_translation")
+        post_migrate.connect(_grant_board_permissions, dispatch_uid="portal_sites_board_permissions")
 
         # Alert banners are the board's alone (units get no rights on them).
         register_board_permissions(
@@ -29,3 +30,13 @@ def _mirror_new_translation(sender, instance, created, raw=False, **kwargs):
         from sites.services import mirror_to_translation
 
         mirror_to_translation(instance)
+
+
+def _grant_board_permissions(sender, using="default", **kwargs):
+    """After ``migrate`` (sent once per app; cheap and idempotent): existing boards get the permissions a
+    new release registered."""
+    from sites.models import Unit
+    from sites.services import grant_board_permissions
+
+    if Unit.objects.using(using).filter(parent=None).exists():
+        grant_board_permissions()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -373,10 +374,7 @@ def _provision(
         _grant_collection_permissions(group, collection)
         _grant_admin_access(group)
     if is_top:
-        for label in get_board_permissions():
-            app_label, codename = label.split(".")
-            (permission,) = _permissions(app_label, [codename])
-            approvers.permissions.add(permission)
+        grant_board_permissions(approvers)
         # The board moderates every unit: permissions on the containers inherit down.
         _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
         _grant_collection_permissions(approvers, container_collection)
@@ -388,6 +386,27 @@ def _provision(
         builder.build(unit=unit, home_page=home_page)
 
     return unit, existing is None
+
+
+def grant_board_permissions(group=None):
+    """Give the editorial board (the approvers of each top unit, or ``group``) the model permissions the apps
+    registered for it (``sites.registry.register_board_permissions``). Run on provisioning and after every
+    ``migrate``, so a permission registered by a later release reaches existing boards too. Permissions not
+    created yet (an app migrated later in the same run) are left to the next call."""
+    groups = [group] if group is not None else [u.approvers_group for u in Unit.objects.filter(parent=None)]
+    labels = [label.split(".") for label in get_board_permissions()]
+    if not groups or not labels:
+        return
+    wanted = Q()
+    for app_label, codename in labels:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    permissions = list(Permission.objects.filter(wanted))
+    if group is not None and len(permissions) < len(labels):  # provisioning: everything is migrated by now
+        found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        missing = sorted(set(get_board_permissions()) - found)
+        raise RuntimeError(f"Missing permissions {missing}; run migrate first.")
+    for board in groups:
+        board.permissions.add(*permissions)
 
 
 def mirror_to_translation(page):

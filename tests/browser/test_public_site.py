@@ -195,3 +195,36 @@ def test_pages_are_valid_html(browser, portal, content, tmp_path):
         if m["message"] != OUTDATED
     ]
     assert errors == []
+
+
+def test_keyboard_users_skip_to_the_content_and_always_see_the_focus(browser, portal, content, artifacts):
+    """The first Tab reaches the skip link, shown on screen; Enter moves the focus to the content; every link
+    and control the keyboard reaches after that shows a focus outline (WCAG 2.4.1, 2.4.7)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(portal["commune"] + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const e = document.activeElement, r = e.getBoundingClientRect();"
+        " return {cls: e.className, text: e.textContent, x: r.left, y: r.top, w: r.width} }"
+    )
+    assert focused["cls"] == "skip-link" and focused["text"] == "Chuyển đến nội dung chính"
+    assert focused["x"] >= 0 and focused["y"] >= 0 and focused["w"] > 0  # on screen, not off to the left
+    page.screenshot(path=str(artifacts / "keyboard-skip-link.png"))
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.goto(portal["commune"] + "/")
+    unfocused = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "() => { const e = document.activeElement, s = getComputedStyle(e);"
+            " return [e.tagName + ' ' + (e.textContent || e.name || '').trim().slice(0, 30),"
+            " s.outlineStyle, parseFloat(s.outlineWidth)] }"
+        )
+        if outline[0].startswith("BODY"):
+            break
+        if outline[1] == "none" or outline[2] < 2:
+            unfocused.append(outline)
+    context.close()
+    assert unfocused == []

@@ -102,3 +102,23 @@ def test_a_superuser_without_unit_also_sees_the_menu(client, db):
 def test_the_listing_survives_bad_queries(client, board_member, query):
     client.force_login(board_member)
     assert client.get("/admin/alert_banners/" + query).status_code in (200, 404)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_migrate_gives_an_existing_board_the_permissions_registered_since(district, commune_a):
+    """A board provisioned before alert banners existed gets their permissions at the next ``migrate``;
+    the units' own groups still get none."""
+    from django.contrib.auth.models import Permission
+    from django.core.management import call_command
+
+    board = district.approvers_group
+    banner_permissions = Permission.objects.filter(
+        content_type__app_label="portal_sites", codename__endswith="_alertbanner"
+    )
+    assert banner_permissions.count() == 4
+    board.permissions.remove(*banner_permissions)
+    assert not board.permissions.filter(codename__endswith="_alertbanner").exists()
+    call_command("migrate", verbosity=0)
+    assert set(board.permissions.filter(codename__endswith="_alertbanner")) == set(banner_permissions)
+    for group in (commune_a.editors_group, commune_a.approvers_group, district.editors_group):
+        assert not group.permissions.filter(codename__endswith="_alertbanner").exists()
