@@ -19,7 +19,7 @@ def cat(slug):
 
 
 def days_ago(n, hour=9):
-    return timezone.now().replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=n)
+    return timezone.localtime().replace(hour=hour, minute=0, second=0, microsecond=0) - timedelta(days=n)
 
 
 def titles(html):
