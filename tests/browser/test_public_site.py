@@ -228,3 +228,20 @@ def test_keyboard_users_skip_to_the_content_and_always_see_the_focus(browser, po
             unfocused.append(outline)
     context.close()
     assert unfocused == []
+
+
+def test_pages_reflow_at_320_pixels_and_with_doubled_text(browser, portal, content):
+    """WCAG 1.4.10 (reflow: 320 CSS pixels wide, a 1280 px screen zoomed to 400 %) and 1.4.4 (text doubled,
+    on a desktop and on a phone): no page needs scrolling sideways."""
+    overflowing = {}
+    for width, text_size in ((320, "100%"), (1280, "200%"), (390, "200%")):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        for name, url in pages(portal, content).items():
+            page.goto(url)
+            page.evaluate("size => document.documentElement.style.fontSize = size", text_size)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                overflowing[f"{name} at {width} px, text {text_size}"] = scroll_width
+        context.close()
+    assert overflowing == {}
