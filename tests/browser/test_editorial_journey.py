@@ -68,7 +68,7 @@ def footer_action(page, name):
     footer = page.locator("footer")
     button = footer.get_by_role("button", name=name, exact=isinstance(name, str))
     if not button.is_visible():
-        footer.get_by_role("button", name="More actions").click()
+        footer.get_by_role("button", name="Thao tác khác").click()  # "More actions"
     button.click()
 
 
