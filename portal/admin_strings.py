@@ -11,6 +11,10 @@ precedence over the apps' own catalogs (``LOCALE_PATHS``); their Vietnamese is `
 from django.utils.translation import gettext_noop
 
 WAGTAIL_ADMIN_STRINGS = [
+    gettext_noop("%(time_period)s ago"),
+    gettext_noop("%(time_period)s ago by %(user_display_name)s"),
+    gettext_noop("Page %(page_num)s of %(total_pages)s"),
+    gettext_noop("Page %(page_number)s of %(num_pages)s."),
     gettext_noop("Add child page"),
     gettext_noop("Add comment"),
     gettext_noop("Add an image"),

@@ -640,6 +640,10 @@ VI = {
 
 # Wagtail's own admin strings (portal/admin_strings.py): Wagtail's Vietnamese catalog lacks them.
 WAGTAIL_ADMIN = {
+    "%(time_period)s ago": "%(time_period)s trước",
+    "%(time_period)s ago by %(user_display_name)s": "%(time_period)s trước, bởi %(user_display_name)s",
+    "Page %(page_num)s of %(total_pages)s": "Trang %(page_num)s/%(total_pages)s",
+    "Page %(page_number)s of %(num_pages)s.": "Trang %(page_number)s/%(num_pages)s.",
     "Add child page": "Thêm trang con",
     "Add comment": "Thêm bình luận",
     "Add an image": "Thêm ảnh",
