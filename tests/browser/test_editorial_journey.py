@@ -80,7 +80,7 @@ def write_and_submit(browser, portal, newsroom):
     page.fill("#id_lead", LEAD)
 
     # the featured image, uploaded through the chooser with its description (alt text)
-    page.get_by_role("button", name="Chọn một hình ảnh").click()
+    page.get_by_role("button", name="Chọn ảnh").click()  # "Choose an image"
     page.click("#tab-label-upload")
     page.set_input_files("#id_image-chooser-upload-file", newsroom["photo"])
     page.fill("#id_image-chooser-upload-title", "Quang cảnh hội nghị")
