@@ -393,7 +393,11 @@ def grant_board_permissions(group=None):
     registered for it (``sites.registry.register_board_permissions``). Run on provisioning and after every
     ``migrate``, so a permission registered by a later release reaches existing boards too. Permissions not
     created yet (an app migrated later in the same run) are left to the next call."""
-    groups = [group] if group is not None else [u.approvers_group for u in Unit.objects.filter(parent=None)]
+    if group is not None:
+        groups = [group]
+    else:
+        tops = Unit.objects.filter(parent=None).select_related("approvers_group")
+        groups = [unit.approvers_group for unit in tops]
     labels = [label.split(".") for label in get_board_permissions()]
     if not groups or not labels:
         return
