@@ -770,8 +770,21 @@ WAGTAIL_ADMIN = {
 VI.update(WAGTAIL_ADMIN)
 
 
+def _area_tables():
+    """``VI`` dicts of scripts/vi/*.py (one file per area, so areas can be translated apart)."""
+    import runpy
+    from pathlib import Path
+
+    table = {}
+    for module in sorted((Path(__file__).parent / "vi").glob("*.py")):
+        table.update(runpy.run_path(str(module)).get("VI", {}))
+    return table
+
+
 def fill_po(path):
     import polib
+
+    VI.update(_area_tables())
 
     po = polib.pofile(path)
     missing = []
