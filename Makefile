@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# The dev server runs with DEBUG on and the demo password: this machine only, unless HOST=0.0.0.0 is asked for.
+HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: run test install lint check migrate demo worker web beat bench clean messages browser-tools
@@ -24,7 +26,7 @@ demo: migrate
 
 ## Serve the portal with demo data at http://localhost:$(PORT)/ plus a Celery worker with beat.
 run: demo
-	PORT=$(PORT) PY=$(PY) bash scripts/run_dev.sh
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bash scripts/run_dev.sh
 
 ## Run the whole test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set, else SQLite).
 test: install browser-tools
@@ -46,7 +48,7 @@ check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
 web: install
-	$(PY) manage.py runserver 0.0.0.0:$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: install
 	$(VENV)/bin/celery -A portal worker --loglevel=INFO
@@ -63,6 +65,18 @@ messages: install
 
 clean:
 	rm -rf var/ .pytest_cache
+
+## Back up the database and media into $(BACKUP_DIR)/portal-backup-<time>/ (checksums in its manifest.json);
+## restore with `make restore BACKUP=<that folder>` (FORCE=1 replaces a database/media that is not empty).
+## Outside var/, which `make clean` deletes. See README "Backup and restore".
+BACKUP_DIR ?= backups
+.PHONY: backup restore
+backup: install
+	$(PY) manage.py backup_portal --output $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=$(BACKUP_DIR)/portal-backup-YYYYmmdd-HHMMSS [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore_portal $(BACKUP) $(if $(FORCE),--force)
 
 ## Benchmarks (results in docs/benchmarks.md)
 bench: install

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AssetsConfig(AppConfig):
     name = "assets"
     verbose_name = _("Images and files")
+
+    def ready(self):
+        from assets import signals
+
+        signals.connect()

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from portal.client_ip import client_ip
+
 PER_ADDRESS_LIMIT = 3  # comments per address and document ...
 PER_ADDRESS_WINDOW = 600  # ... within 10 minutes
 PER_DOCUMENT_LIMIT = 200  # comments per document and hour, whoever sends them
@@ -69,7 +71,8 @@ class DraftCommentForm(forms.ModelForm):
 
 
 def address_hash(request):
-    address = request.META.get("REMOTE_ADDR", "")
+    # The same address as every other limiter (a proxy's forwarding header only from a trusted proxy).
+    address = client_ip(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 

@@ -218,6 +218,10 @@ class TextStatus(models.TextChoices):
     SCANNED = "scanned", _("Scanned, not searchable: attach a PDF with a text layer")
     UNSUPPORTED = "unsupported", _("Not read (only PDF and DOCX are)")
     ERROR = "error", _("Could not be read")
+    TOO_LARGE = (
+        "too_large",
+        _("Too large to read in full (size, pages or time limit): split the file or attach a lighter one"),
+    )
 
 
 class LegalDocumentAttachment(Orderable):

@@ -1,6 +1,10 @@
+from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
+
+from django_ratelimit.core import is_ratelimited
 
 from documents.comments import DraftComment  # noqa: F401
 from documents.legal import Disclosure as DisclosureChoices
@@ -44,6 +48,13 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         indexes, all_units = self.scope_indexes(request, context["unit"])
         filters = read_filters(request.GET)
+        query = filters.values.get("q")
+        limited = bool(query) and keyword_search_limited(request)
+        if limited:  # the listing without the keyword, and a notice (status 429: see serve)
+            del filters.values["q"]
+            filters.notices.append(
+                gettext("Too many searches from your connection. Please wait a minute and try again.")
+            )
         documents = paginate(request, documents_for(indexes, filters), self.page_size)
         if all_units:
             units = units_with_roots()
@@ -60,5 +71,23 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
             disclosures=DisclosureChoices.choices,
             statuses=Status.choices,
             bodies=issuing_bodies(indexes),
+            rate_limited=limited,
         )
+        if limited:
+            context["selected"]["q"] = query
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if (getattr(response, "context_data", None) or {}).get("rate_limited"):
+            response.status_code = 429
+            response["Retry-After"] = "60"
+        return response
+
+
+def keyword_search_limited(request):
+    """Whether this client has run the word matcher too often: the keyword search of the document
+    libraries shares the public search's budget (``PORTAL_SEARCH_RATE`` per client address)."""
+    return is_ratelimited(
+        request, group="portal-search", key="ip", rate=settings.PORTAL_SEARCH_RATE, increment=True
+    )

@@ -12,5 +12,9 @@ class TextStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["attachments"] = list(self.instance.attachments.select_related("document"))
+            # The saved rows, not the ones just posted: a refused file of another unit is not named back.
+            saved = self.instance.attachments.model.objects.filter(page_id=self.instance.pk).order_by(
+                "sort_order"
+            )
+            context["attachments"] = list(saved.select_related("document"))
             return context

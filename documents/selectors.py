@@ -1,6 +1,5 @@
 """The public document listing: filters from the query string, never trusted."""
 
-import re
 from dataclasses import dataclass, field
 
 from django.db.models import Q
@@ -9,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import DocumentType, Field, LegalDocument, Status
+from home.dates import parse_year
 from home.registry import filter_pages_by_words
 from home.text import clean_query
 
-YEAR_RE = re.compile(r"^\d{4}$")
 MAX_QUERY = 200
 
 
@@ -51,7 +50,7 @@ def read_filters(params):
                 result.notices.append(_("Unknown filter value ignored: %(value)s") % {"value": value[:40]})
     year = params.get("nam", "")
     if year:
-        if YEAR_RE.match(year) and 1945 <= int(year) <= 2100:
+        if parse_year(year, first_year=1945):
             result.values["nam"] = int(year)
         else:
             result.notices.append(_("Unknown year ignored: %(value)s") % {"value": year[:10]})

@@ -1,21 +1,53 @@
 """Business actions of the document library."""
 
+import logging
+
+from django.core.cache import cache
 from django.db import transaction
 
 from documents.extraction import extract_text
-from documents.legal import LegalDocument, LegalDocumentAttachment
+from documents.legal import LegalDocument, LegalDocumentAttachment, TextStatus
+
+logger = logging.getLogger(__name__)
+
+MAX_READ_ATTEMPTS = 3  # runs of read_attachments for one document that never finished (worker lost)
+ATTEMPTS_TTL = 24 * 3600
+
+
+def _attempts_key(page_id):
+    return f"documents:read-attempts:{page_id}"
 
 
 def read_attachments(page_id):
     """Extract the text of every attached file into the document's searchable ``full_text``.
 
-    Idempotent: running it twice stores the same text.
+    Idempotent: running it twice stores the same text. Each file is read within limits
+    (documents/extraction.py). A run that never finished (its worker was lost) is counted; after
+    ``MAX_READ_ATTEMPTS`` such runs the files still unread are given up as too large instead of being read
+    again and again.
     """
     page = LegalDocument.objects.filter(pk=page_id).first()
     if page is None:
         return None
+    try:
+        cache.add(_attempts_key(page_id), 0, ATTEMPTS_TTL)
+        attempts = cache.incr(_attempts_key(page_id))
+    except Exception:  # the cache down must not stop the reading: count nothing
+        logger.warning("could not count the reading attempts of document %s", page_id, exc_info=True)
+        attempts = 1
+    if attempts > MAX_READ_ATTEMPTS:
+        logger.warning(
+            "document %s: %s unfinished readings, its unread files are given up", page_id, attempts - 1
+        )
+        give_up_reading(page_id)
+        return None
+    attachments = list(page.attachments.select_related("document"))
+    # "Not read yet" until each file is read: what a lost run leaves pending is what it could not read.
+    LegalDocumentAttachment.objects.filter(pk__in=[a.pk for a in attachments]).update(
+        text_status=TextStatus.PENDING
+    )
     texts = []
-    for attachment in page.attachments.select_related("document"):
+    for attachment in attachments:
         document = attachment.document
         try:
             with document.file.open("rb") as handle:
@@ -37,4 +69,20 @@ def read_attachments(page_id):
     page.full_text = full_text
     insert_or_update_object(page)
     attachments_read.send(sender=LegalDocument, page_id=page.pk)
+    _reset_attempts(page_id)
     return full_text
+
+
+def give_up_reading(page_id):
+    """Mark the document's files still unread as too large (a reading ran out of time or kept failing)."""
+    LegalDocumentAttachment.objects.filter(page_id=page_id, text_status=TextStatus.PENDING).update(
+        text_status=TextStatus.TOO_LARGE
+    )
+    _reset_attempts(page_id)
+
+
+def _reset_attempts(page_id):
+    try:
+        cache.delete(_attempts_key(page_id))
+    except Exception:  # the cache down: the count expires on its own
+        logger.warning("could not reset the reading attempts of document %s", page_id, exc_info=True)

@@ -24,5 +24,36 @@ def on_published(sender, instance, **kwargs):
     transaction.on_commit(queue_text_extraction, robust=True)
 
 
+def on_file_replaced(sender, instance, **kwargs):
+    """The board replaced a file: the live documents that attach it read their files again, so their
+    search entry follows the new text (queued after commit, like a publication)."""
+    from documents.legal import LegalDocumentAttachment
+
+    page_ids = sorted(
+        set(
+            LegalDocumentAttachment.objects.filter(document_id=instance.pk, page__live=True).values_list(
+                "page_id", flat=True
+            )
+        )
+    )
+    if not page_ids:
+        return
+
+    def queue_text_extraction():  # named: Django logs failing robust callbacks by __qualname__
+        from documents.tasks import read_attachments
+
+        for page_id in page_ids:
+            read_attachments.delay(page_id)
+
+    transaction.on_commit(queue_text_extraction, robust=True)
+
+
 def connect():
+    # imported on connecting (apps ready): other apps import this module for its signal alone
+    from assets.models import CustomDocument
+    from assets.services import file_replaced
+
     page_published.connect(on_published, dispatch_uid="documents_read_attachments")
+    file_replaced.connect(
+        on_file_replaced, sender=CustomDocument, dispatch_uid="documents_reread_replaced_file"
+    )

@@ -2,15 +2,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from documents.comments import DraftComment
+from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, PageScopedPermissionPolicy
 
 register_permission_policy(DraftComment, PageScopedPermissionPolicy(DraftComment))
 
 
-class DraftCommentViewSet(ConfinedSnippetViewSetMixin, SnippetViewSet):
+class DraftCommentViewSet(ConfinedSnippetViewSetMixin, PortalSnippetViewSet):
     """Each unit moderates and exports the comments on its own drafts."""
 
     model = DraftComment

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.dates import day_bounds, parse_date
+
 MAX_RANGE_DAYS = 5 * 366
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d")
@@ -22,10 +24,7 @@ class Period:
 
     def bounds(self):
         """[start, end) as aware datetimes: local midnight at the start, local midnight after the end."""
-        tz = timezone.get_default_timezone()
-        begin = datetime.datetime.combine(self.start, datetime.time(), tz)
-        after = datetime.datetime.combine(self.end + datetime.timedelta(days=1), datetime.time(), tz)
-        return begin, after
+        return day_bounds(self.start, self.end)
 
     def previous_year(self):
         """The same days one year earlier (29 February becomes the 28th)."""
@@ -54,12 +53,7 @@ def _int(value, low, high, default):
 
 
 def _date(value):
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(str(value), fmt).date()
-        except ValueError:
-            continue
-    return None
+    return parse_date(value, formats=DATE_FORMATS, first_year=FIRST_YEAR, last_year=LAST_YEAR)
 
 
 def read_period(params, today=None):
@@ -101,11 +95,7 @@ def read_period(params, today=None):
             datetime.date(year, 1, 1), datetime.date(year, 12, 31), _("Year %(year)s") % {"year": year}
         ), notices
     start, end = _date(params.get("tu")), _date(params.get("den"))
-    if (
-        start is None
-        or end is None
-        or not (FIRST_YEAR <= start.year <= LAST_YEAR and FIRST_YEAR <= end.year <= LAST_YEAR)
-    ):
+    if start is None or end is None:
         notices.append(_("Enter both dates of the range as dd/mm/yyyy: showing this month instead."))
         return read_period({"ky": "thang"}, today)[0], notices
     if start > end:

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
-from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.models import Page, PageLogEntry
 
@@ -23,22 +22,9 @@ from editorial.periods import read_period
 from editorial.reports import BUILDERS, TABS, ReportContext, export_value
 from editorial.selectors import unit_of_path, units_with_roots
 from editorial.statistics import month_progress
+from sites.exports import FormulaSafeExportMixin
 from sites.selectors import units_for_user
 from sites.takedown import is_board_member
-
-
-class SafeCsvMixin:
-    """Wagtail's CSV export, with text a spreadsheet would run as a formula (a title typed as
-    "=HYPERLINK(...)") turned back into text, as Wagtail already does for XLSX."""
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(writer, {field: _csv_safe(value) for field, value in row_dict.items()})
-
-
-def _csv_safe(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def units_for_filter(request):
@@ -61,7 +47,7 @@ class EditorialLogFilterSet(SiteHistoryReportFilterSet):
         fields = []
 
 
-class EditorialLogView(SafeCsvMixin, LogEntriesView):
+class EditorialLogView(FormulaSafeExportMixin, LogEntriesView):
     page_title = _("Editorial log")
     header_icon = "history"
     results_template_name = "editorial/editorial_log_results.html"
@@ -86,7 +72,7 @@ class EditorialLogView(SafeCsvMixin, LogEntriesView):
         return entries
 
 
-class ArticleStatisticsView(SafeCsvMixin, SpreadsheetExportMixin, TemplateView):
+class ArticleStatisticsView(FormulaSafeExportMixin, TemplateView):
     """The editorial statistics ("Thống kê tin bài"): one table of ``reports.BUILDERS`` (a tab, ``bang=``)
     for the chosen period. Each unit's members see their unit; the board sees every unit side by side. Each
     table exports to XLSX/CSV with the cells shown on the page.

@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.forms import UnitBoundPageForm
 from home.text import fold
 from sites.models import UnitSettings
 from sites.selectors import unit_for_page, unit_for_request, unit_settings_for_request
@@ -27,7 +28,12 @@ class UnitContextMixin:
     The context processor resolves them from the request's host; previews in the admin
     (served from the district's host) would then show the wrong header, so pages use
     the unit that actually contains them.
+
+    Its edit form keeps the page's images, documents and page links within the unit (home/forms.py);
+    a page type with its own form derives it from ``UnitBoundPageForm``.
     """
+
+    base_form_class = UnitBoundPageForm
 
     def get_unit(self, request):
         unit = unit_for_request(request) if request is not None else None

@@ -12,6 +12,7 @@ FEED_SIZE = 20
 
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
+    route = "rss"  # the index page's route (news.models.NewsIndexPage); "category_rss" for a category
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -34,6 +35,16 @@ class NewsRssFeed(Feed):
 
     def link(self, obj):
         return obj["index"].get_full_url(self.request)
+
+    def feed_url(self, obj):
+        # Django's default is the request's path on the Host header's domain: any name matching ALLOWED_HOSTS
+        # would be echoed. The index page's URL comes from its unit's configured Wagtail Site.
+        index, category = obj["index"], obj["category"]
+        if category:
+            route = index.reverse_subpage(f"category_{self.route}", args=[category.slug])
+        else:
+            route = index.reverse_subpage(self.route)
+        return index.get_full_url(self.request) + route
 
     def description(self, obj):
         return _("Latest news from %(name)s") % {"name": self.title(obj)}
@@ -65,4 +76,5 @@ class NewsRssFeed(Feed):
 
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
+    route = "atom"
     subtitle = NewsRssFeed.description

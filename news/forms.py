@@ -1,13 +1,12 @@
 from django.db.models import Q
 
-from wagtail.admin.forms import WagtailAdminPageForm
-
+from home.forms import UnitBoundPageForm
 from news.checks import check_article
 from news.taxonomy import Category, Official
 from sites.selectors import unit_for_page
 
 
-class NewsArticleForm(WagtailAdminPageForm):
+class NewsArticleForm(UnitBoundPageForm):
     """Offers only the unit's categories and officials; runs the pre-publication checks on submit."""
 
     def __init__(self, *args, **kwargs):

@@ -1,4 +1,3 @@
-import re
 from datetime import date
 
 from django import forms
@@ -18,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home import dates
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
 from news import selectors
@@ -26,18 +26,14 @@ from news.forms import NewsArticleForm
 from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
 
 LEAD_MAX_LENGTH = 400
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def parse_month(value):
     """'2026-11' -> (2026, 11); anything else raises Http404."""
-    match = MONTH_RE.match(value or "")
-    if not match:
+    month = dates.parse_month(value, first_year=2000)
+    if month is None:
         raise Http404
-    year, month = int(match[1]), int(match[2])
-    if not (1 <= month <= 12 and 2000 <= year <= 2100):
-        raise Http404
-    return year, month
+    return month
 
 
 class NewsIndexPage(UnitContextMixin, FoldedTitleMixin, RoutablePageMixin, Page):

@@ -53,7 +53,7 @@ class Category(index.Indexed, models.Model):
 
     base_form_class = UnitOwnedForm
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("unit"), FieldPanel("requires_source")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("unit")]
 
     class Meta:
         verbose_name = _("category")
@@ -83,7 +83,7 @@ class Official(index.Indexed, models.Model):
 
     base_form_class = UnitOwnedForm
     panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("unit"), FieldPanel("active")]
-    search_fields = [index.SearchField("name"), index.SearchField("position")]
+    search_fields = [index.SearchField("name"), index.SearchField("position"), index.FilterField("unit")]
 
     class Meta:
         verbose_name = _("official")

@@ -1,9 +1,10 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from news.taxonomy import BannedPhrase, Category, Official
+from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, UnitOwnedPermissionPolicy
 
 # Each unit manages its own categories and officials; the board manages all (and the shared ones).
@@ -11,7 +12,7 @@ register_permission_policy(Category, UnitOwnedPermissionPolicy(Category))
 register_permission_policy(Official, UnitOwnedPermissionPolicy(Official))
 
 
-class UnitOwnedViewSet(ConfinedSnippetViewSetMixin, SnippetViewSet):
+class UnitOwnedViewSet(ConfinedSnippetViewSetMixin, PortalSnippetViewSet):
     """Listing, forms and object views confined to the user's units (see sites/permissions.py)."""
 
 
@@ -31,7 +32,7 @@ class OfficialViewSet(UnitOwnedViewSet):
     search_fields = ["name", "position"]
 
 
-class BannedPhraseViewSet(SnippetViewSet):
+class BannedPhraseViewSet(PortalSnippetViewSet):
     model = BannedPhrase
     icon = "warning"
     list_display = ["phrase", "blocks_submission", "note"]

@@ -18,9 +18,11 @@ UNKNOWN = "0.0.0.0"  # noqa: S104  (a key for requests with no usable address, n
 
 def _address(value):
     try:
-        return ipaddress.ip_address(str(value).strip().split("%", 1)[0])
+        address = ipaddress.ip_address(str(value).strip().split("%", 1)[0])
     except ValueError:
         return None
+    # "::ffff:10.0.0.5" (a dual-stack socket) is the IPv4 proxy or client 10.0.0.5
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 @lru_cache(maxsize=8)
@@ -28,14 +30,17 @@ def _networks(proxies):
     networks = []
     for item in proxies:
         try:
-            networks.append(ipaddress.ip_network(item.strip(), strict=False))
+            networks.append(ipaddress.ip_network(str(item).strip(), strict=False))
         except ValueError:
             continue
     return tuple(networks)
 
 
 def _trusted(address):
-    networks = _networks(tuple(getattr(settings, "PORTAL_TRUSTED_PROXIES", ()) or ()))
+    proxies = getattr(settings, "PORTAL_TRUSTED_PROXIES", ()) or ()
+    if isinstance(proxies, str):  # "10.0.0.5, 10.0.1.0/24" written as one string
+        proxies = proxies.split(",")
+    networks = _networks(tuple(proxies))
     return any(address in network for network in networks)
 
 
@@ -57,7 +62,5 @@ def client_ip(request):
             if not _trusted(address):
                 break
     if client.version == 6:
-        if client.ipv4_mapped:
-            return str(client.ipv4_mapped)
         return str(ipaddress.ip_network(f"{client}/64", strict=False).network_address)
     return str(client)

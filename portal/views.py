@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from wagtail.models import Site
 
 from portal import health
 
@@ -28,12 +31,18 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    """Crawl everything public; keep out of the admin; point at this host's sitemap."""
+    """Crawl everything public; keep out of the admin; point at this site's sitemap.
+
+    The sitemap's address comes from the unit's configured Wagtail ``Site`` (the default site for a host
+    that is no unit's), never from the Host header: any name matching ALLOWED_HOSTS would be echoed.
+    """
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /tim-kiem/",
-        f"Sitemap: {request.scheme}://{request.get_host()}/sitemap.xml",
+        f"Sitemap: {root_url}/sitemap.xml",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
@@ -44,4 +53,5 @@ def server_error(request):
     from django.template import loader
 
     template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render())
+    # The page's one inline style carries the Content-Security-Policy nonce (portal/security.py).
+    return HttpResponseServerError(template.render({"csp_nonce": getattr(request, "csp_nonce", "")}))

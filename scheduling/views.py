@@ -2,7 +2,6 @@
 calendar, with overdue items flagged."""
 
 import calendar
-import re
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -11,20 +10,16 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.dates import parse_month
 from scheduling.selectors import schedule_entries
 from sites.selectors import unit_root_paths, units_for_user
 from sites.takedown import is_board_member
 
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 def _month(value, today):
-    match = MONTH_RE.match(value or "")
-    if match:
-        year, month = int(match[1]), int(match[2])
-        if 2000 <= year <= 2100 and 1 <= month <= 12:
-            return date(year, month, 1), None
-        return date(today.year, today.month, 1), _("Unknown month: showing the current one.")
+    month = parse_month(value, first_year=2000)
+    if month:
+        return date(*month, 1), None
     if value:
         return date(today.year, today.month, 1), _("Unknown month: showing the current one.")
     return date(today.year, today.month, 1), None

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from home.dates import DateFilterField
 from home.text import MAX_QUERY_LENGTH, clean_query
 from search.models import Kind
 from search.selectors import NEWEST, RELEVANCE
@@ -13,7 +14,6 @@ ALL_UNITS = "tat-ca"
 KIND_SLUGS = {"tin-tuc": Kind.NEWS, "van-ban": Kind.DOCUMENT, "trang": Kind.PAGE}
 SORT_SLUGS = {"lien-quan": RELEVANCE, "moi-nhat": NEWEST}
 PAGE_SIZES = (10, 20, 50)
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 
 
 class SearchForm(forms.Form):
@@ -36,8 +36,8 @@ class SearchForm(forms.Form):
             ],
             required=False,
         )
-        self.fields["tu-ngay"] = forms.DateField(required=False, input_formats=DATE_FORMATS)
-        self.fields["den-ngay"] = forms.DateField(required=False, input_formats=DATE_FORMATS)
+        self.fields["tu-ngay"] = DateFilterField()
+        self.fields["den-ngay"] = DateFilterField()
         self.fields["sap-xep"] = forms.ChoiceField(
             choices=[("lien-quan", gettext_lazy("Relevance")), ("moi-nhat", gettext_lazy("Newest"))],
             required=False,

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+from home.dates import day_bounds
 from home.text import parse_query
 from search.models import SearchEntry
 from search.services import SEARCH_CONFIG
@@ -64,12 +64,11 @@ def _visible(scope):
         entries = entries.filter(unit_id__in=scope.unit_ids)
     if scope.kinds:
         entries = entries.filter(kind__in=scope.kinds)
-    tz = timezone.get_current_timezone()
-    if scope.date_from:
-        entries = entries.filter(date__gte=datetime.datetime.combine(scope.date_from, datetime.time(), tz))
-    if scope.date_to:
-        end = datetime.datetime.combine(scope.date_to + datetime.timedelta(days=1), datetime.time(), tz)
-        entries = entries.filter(date__lt=end)
+    begin, after = day_bounds(scope.date_from, scope.date_to)
+    if begin:
+        entries = entries.filter(date__gte=begin)
+    if after:
+        entries = entries.filter(date__lt=after)
     # Pages behind a view restriction (password, login, groups), also one added after indexing.
     for path in PageViewRestriction.objects.values_list("page__path", flat=True):
         entries = entries.exclude(path__startswith=path)

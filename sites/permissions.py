@@ -149,9 +149,47 @@ class PageScopedPermissionPolicy(ScopedPermissionPolicy):
         return within_paths(self._paths(user), field=f"{self.page_field}__path")
 
 
+def _chooser_rows(view):
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(view.model_class).instances_user_has_any_permission_for(
+        view.request.user, ["change", "view"]
+    )
+
+
+def confined_chooser_viewset():
+    """A snippet chooser showing (and answering "chosen" for) only the rows the user may see."""
+    from wagtail.snippets.views import chooser as chooser_views
+
+    class ConfinedChooseView(chooser_views.ChooseView):
+        def get_object_list(self):
+            return _chooser_rows(self)
+
+    class ConfinedChooseResultsView(chooser_views.ChooseResultsView):
+        def get_object_list(self):
+            return _chooser_rows(self)
+
+    class ConfinedChosenView(chooser_views.SnippetChosenView):
+        def get_object(self, pk):
+            return _chooser_rows(self).get(pk=pk)
+
+    class ConfinedChosenMultipleView(chooser_views.SnippetChosenMultipleView):
+        def get_objects(self, pks):
+            return _chooser_rows(self).filter(pk__in=pks)
+
+    class ConfinedSnippetChooserViewSet(chooser_views.SnippetChooserViewSet):
+        choose_view_class = ConfinedChooseView
+        choose_results_view_class = ConfinedChooseResultsView
+        chosen_view_class = ConfinedChosenView
+        chosen_multiple_view_class = ConfinedChosenMultipleView
+
+    return ConfinedSnippetChooserViewSet
+
+
 class ConfinedSnippetViewSetMixin:
     """For a SnippetViewSet whose permission policy confines rows per unit: the object views
-    check the row (403 otherwise) and the listing shows only the rows the user may act on."""
+    check the row (403 otherwise), and the listing and the chooser show only the rows the user may
+    act on."""
 
     @classmethod
     def confined_views(cls):
@@ -169,6 +207,7 @@ class ConfinedSnippetViewSetMixin:
         super().__init_subclass__(**kwargs)
         for name, view_class in ConfinedSnippetViewSetMixin.confined_views().items():
             setattr(cls, name, view_class)
+        cls.chooser_viewset_class = confined_chooser_viewset()
 
     def get_queryset(self, request):
         return self.permission_policy.instances_user_has_any_permission_for(request.user, ["change", "view"])

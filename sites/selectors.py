@@ -90,3 +90,70 @@ def within_paths(paths, *, field="path"):
     for path in paths:
         condition |= Q(**{f"{field}__startswith": path})
     return condition
+
+
+# --- What a user may see in the admin -------------------------------------------------------------------
+# One answer for every admin view, Wagtail's own included (sites/confinement.py): the editorial board and
+# superusers see everything; a unit's editors and approvers see their units' pages and files (and the files
+# every unit shares).
+
+
+def sees_everything(user):
+    """The board and superusers: no unit boundary applies to them in the admin."""
+    from sites.takedown import is_board_member
+
+    return user.is_authenticated and user.is_active and is_board_member(user)
+
+
+def member_root_paths(user):
+    """``unit_root_paths(user)``, kept on the user for the request (asked once per row of a listing)."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if "_unit_root_paths" not in user.__dict__:
+        user.__dict__["_unit_root_paths"] = unit_root_paths(user)
+    return user.__dict__["_unit_root_paths"]
+
+
+def pages_visible_to(user, pages):
+    """``pages`` narrowed to those ``user`` may see in the admin: all for the board, else their units'."""
+    if sees_everything(user):
+        return pages
+    return pages.filter(within_paths(member_root_paths(user)))
+
+
+def page_visible_to(user, page):
+    if sees_everything(user):
+        return True
+    return any(page.path.startswith(root) for root in member_root_paths(user))
+
+
+def page_is_above_units_of(user, page):
+    """True for the tree's root and the portal container above ``user``'s units (nothing to hide there)."""
+    return any(root.startswith(page.path) and root != page.path for root in member_root_paths(user))
+
+
+def unit_collection_paths():
+    """``{unit id: tree path of the unit's collection}``."""
+    return dict(Unit.objects.values_list("pk", "collection__path"))
+
+
+def collection_owner(collection, paths=None):
+    """The id of the unit whose collection holds ``collection`` (or None: a shared collection)."""
+    paths = unit_collection_paths() if paths is None else paths
+    owners = [(len(path), unit_id) for unit_id, path in paths.items() if collection.path.startswith(path)]
+    return max(owners)[1] if owners else None
+
+
+def collections_usable_by(unit):
+    """Collections whose files the pages of ``unit`` may use: the unit's own collection (with its
+    sub-collections) and the shared ones, i.e. every collection that belongs to no unit (the board's
+    "shared files" collection made by provisioning, and the portal's own)."""
+    from wagtail.models import Collection
+
+    paths = unit_collection_paths()
+    own = paths.get(unit.pk) if unit is not None else None
+    others = [path for unit_id, path in paths.items() if unit_id != getattr(unit, "pk", None)]
+    shared_or_own = ~within_paths(others)
+    if own is not None:
+        shared_or_own |= Q(path__startswith=own)
+    return Collection.objects.filter(shared_or_own)

@@ -48,6 +48,8 @@ COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 )
+# On the shared files collection every unit's groups may only choose (the board manages it).
+SHARED_COLLECTION_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
 
 
 class ProvisioningError(Exception):
@@ -76,8 +78,8 @@ def _grant_page_permissions(group, page, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _grant_collection_permissions(group, collection):
-    for app_label, codename in COLLECTION_PERMISSIONS:
+def _grant_collection_permissions(group, collection, permissions=COLLECTION_PERMISSIONS):
+    for app_label, codename in permissions:
         (permission,) = _permissions(app_label, [codename])
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
@@ -153,6 +155,16 @@ def _disarm_wagtail_default_groups():
     GroupPagePermission.objects.filter(group__in=defaults).delete()
     GroupCollectionPermission.objects.filter(group__in=defaults).delete()
     defaults.filter(user__isnull=True).delete()
+
+
+def _ensure_shared_collection(container_collection):
+    """The board's shared files: a collection beside the units' own, belonging to no unit, whose images and
+    documents every unit's pages may use (``sites.selectors.collections_usable_by``). Made once."""
+    unit_collections = Unit.objects.values("collection_id")
+    shared = container_collection.get_children().exclude(pk__in=unit_collections).order_by("path").first()
+    if shared is None:
+        shared = container_collection.add_child(name=_("Shared files"))
+    return shared
 
 
 def _ensure_workflow(top_unit):
@@ -370,8 +382,10 @@ def _provision(
     _grant_page_permissions(
         approvers, home_page, BOARD_PAGE_PERMISSIONS if is_top else APPROVER_PAGE_PERMISSIONS
     )
+    shared_collection = _ensure_shared_collection(container_collection)
     for group in (editors, approvers):
         _grant_collection_permissions(group, collection)
+        _grant_collection_permissions(group, shared_collection, SHARED_COLLECTION_PERMISSIONS)
         _grant_admin_access(group)
     if is_top:
         grant_board_permissions(approvers)

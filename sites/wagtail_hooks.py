@@ -2,11 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 
-from sites import views
+from sites import confinement, views  # noqa: F401  (confinement registers its hooks on import)
 from sites.alerts import AlertBanner
+from sites.exports import PortalModelViewSet
+from sites.review_menu import SelfEditedNotice
 from sites.selectors import unit_root_paths, within_paths
 from sites.takedown import TAKEDOWN_ACTION, can_take_down, is_board_member
 
@@ -51,7 +52,7 @@ def confine_page_chooser(pages, request):
     return pages.filter(within_paths(unit_root_paths(user)))
 
 
-class AlertBannerViewSet(ModelViewSet):
+class AlertBannerViewSet(PortalModelViewSet):
     """The board's alert banners (model permissions: only the board has them, see ``SitesConfig``)."""
 
     model = AlertBanner
@@ -69,3 +70,9 @@ class AlertBannerViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_alert_banners():
     return AlertBannerViewSet("alert_banners")
+
+
+@hooks.register("register_page_action_menu_item")
+def four_eyes_notice():
+    """Where "Approve" would be: why an approver who edited the item cannot approve it."""
+    return SelfEditedNotice()

@@ -15,3 +15,4 @@ class User(AbstractUser):
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
+        permissions = [("require_2fa", _("Must sign in with two-step verification"))]

@@ -12,6 +12,7 @@ from pathlib import Path
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("PORTAL_VAR_DIR", BASE_DIR / "var"))
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
+    "csp",  # its template tag and system checks; the middleware is portal.security's
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -64,6 +66,10 @@ INSTALLED_APPS = [
     # after wagtail.admin: replaces Wagtail's workflow e-mails (see editorial/apps.py)
     "editorial",
     "scheduling",
+    # logins: lockout (users/lockout.py), TOTP second factor (users/two_factor.py)
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "modelcluster",
     "taggit",
     # Django
@@ -78,12 +84,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (public or admin) and Permissions-Policy on every response (portal/security.py)
+    "portal.security.SecurityHeadersMiddleware",
+    # before anything reads the body: public pages take small forms only (portal/request_limits.py)
+    "portal.request_limits.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # a NUL in the path (404) or the query string (400) reaches no view nor database (portal/security.py)
+    "portal.security.MalformedRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "users.middleware.AdminSessionTimeoutMiddleware",
+    "users.middleware.TwoFactorMiddleware",
+    # turns a login refused by the lockout into the login page with its notice (users/lockout.py)
+    "axes.middleware.AxesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Response order runs bottom-up: a redirect the board set up wins over the 410 of a take-down.
     "sites.middleware.TakeDownMiddleware",
@@ -216,15 +232,54 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Text extraction of attached files (documents/extraction.py): each file is read in a child process with
+# these limits; a file over one is marked "too large" (only a PDF's first pages are read). The task itself
+# stops after PORTAL_EXTRACT_TASK_SECONDS (documents/tasks.py).
+PORTAL_EXTRACT_MAX_PAGES = int(os.environ.get("PORTAL_EXTRACT_MAX_PAGES", "2000"))
+PORTAL_EXTRACT_MAX_EXPANDED_MB = int(os.environ.get("PORTAL_EXTRACT_MAX_EXPANDED_MB", "100"))
+PORTAL_EXTRACT_MEMORY_MB = int(os.environ.get("PORTAL_EXTRACT_MEMORY_MB", "512"))
+PORTAL_EXTRACT_SECONDS = int(os.environ.get("PORTAL_EXTRACT_SECONDS", "30"))
+PORTAL_EXTRACT_TASK_SECONDS = int(os.environ.get("PORTAL_EXTRACT_TASK_SECONDS", "600"))
 
 # --- Auth -----------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = [
+    # first: refuses a locked (username, address) pair before the password is even checked
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "users.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # "Admin2025", "Matkhau@123": a common word dressed up with digits and symbols
+    {"NAME": "users.validators.CommonBaseValidator"},
 ]
+# Login lockout (django-axes): PORTAL_LOGIN_FAILURE_LIMIT wrong passwords lock that username from that
+# address (never the whole address: a commune office shares one) for PORTAL_LOGIN_COOLOFF_MINUTES; the
+# board can unlock earlier (Settings > Locked accounts). The address is portal.client_ip's.
+AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "15")) / 60  # in hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Tries during the lockout do not push its end further away: the time on the notice holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ADMIN = False  # no django.contrib.admin; the board's view is users/views.py
+AXES_VERBOSE = False
+# Password reset requests (users/views.py): per client address and per e-mail address asked for.
+PORTAL_PASSWORD_RESET_IP_RATE = os.environ.get("PORTAL_PASSWORD_RESET_IP_RATE", "10/h")
+PORTAL_PASSWORD_RESET_EMAIL_RATE = os.environ.get("PORTAL_PASSWORD_RESET_EMAIL_RATE", "3/h")
+# Admin sessions end after this long without a request, and in any case this long after signing in
+# ("Remember me" included): users/middleware.py.
+PORTAL_ADMIN_IDLE_MINUTES = int(os.environ.get("PORTAL_ADMIN_IDLE_MINUTES", "30"))
+PORTAL_ADMIN_SESSION_MAX_HOURS = int(os.environ.get("PORTAL_ADMIN_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = PORTAL_ADMIN_SESSION_MAX_HOURS * 3600
+# Two-factor authentication (TOTP, wagtail-2fa): required of the board and superusers (the permission
+# wagtailadmin.enable_2fa) when PORTAL_REQUIRE_2FA is on; on by default in production only.
+WAGTAIL_2FA_REQUIRED = env_bool("PORTAL_REQUIRE_2FA", False)
 LOGIN_URL = "wagtailadmin_login"
 
 # --- Language and time ----------------------------------------------------
@@ -251,15 +306,25 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies: public pages up to this many KB (413 beyond, portal/request_limits.py); the admin up to
+# PORTAL_MAX_UPLOAD_MB. Form fields other than files: at most 5 MB (a long page's editor form).
+PORTAL_PUBLIC_MAX_BODY_KB = int(os.environ.get("PORTAL_PUBLIC_MAX_BODY_KB", "64"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Wagtail --------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Cổng thông tin điện tử")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the code
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "assets.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "assets.CustomDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "odt", "ods", "zip"]
 # Uploads are checked by content, not by name, and limited in size (documents/validators.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "documents.forms.CheckedDocumentForm"
+# Files and images in use are replaced only by the editorial board, earlier versions kept (assets/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "assets.forms.ProtectedImageForm"
+# Documents only through Django's view, which lets a file out only through a live page that uses it
+# (assets/wagtail_hooks.py); never a direct media URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 PORTAL_MAX_UPLOAD_MB = int(os.environ.get("PORTAL_MAX_UPLOAD_MB", "20"))
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
@@ -275,14 +340,22 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "portal_vi" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None,
     }
 }
-# Public search (search/): requests per IP; offices and mobile networks put many people behind one
-# address, so the limits are generous. RATELIMIT_IP_META_KEY names the header with the visitor's
-# address when a proxy stands in front (e.g. HTTP_X_REAL_IP).
+# Public search (search/, document keyword search): requests per client address; offices and mobile
+# networks put many people behind one address, so the limits are generous.
 # Editorial statistics: a unit with no article for this many days is listed as inactive.
 PORTAL_INACTIVE_DAYS = int(os.environ.get("PORTAL_INACTIVE_DAYS", "14"))
 PORTAL_SEARCH_RATE = os.environ.get("PORTAL_SEARCH_RATE", "60/m")
 PORTAL_SUGGEST_RATE = os.environ.get("PORTAL_SUGGEST_RATE", "240/m")
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+# The client's address for every limiter (portal/client_ip.py): a forwarding header is believed only from
+# these reverse proxies (addresses or networks); the header is named as in request.META. The older
+# RATELIMIT_IP_META_KEY variable is still read as the header's name.
+PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
+PORTAL_CLIENT_IP_HEADER = (
+    os.environ.get("PORTAL_CLIENT_IP_HEADER")
+    or os.environ.get("RATELIMIT_IP_META_KEY")
+    or "HTTP_X_FORWARDED_FOR"
+)
+RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
 # The cache down (Redis outage) must not turn every search into a 429: without counters, no limit.
 RATELIMIT_FAIL_OPEN = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
@@ -290,6 +363,53 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 # No third-party requests from the admin (privacy; portals often run without outside access).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# --- Security headers (portal/security.py) ---------------------------------
+# Embedded videos (news/blocks.py) come from these origins only.
+PORTAL_CSP_FRAME_SRC = env_list(
+    "PORTAL_CSP_FRAME_SRC",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# Public pages: our own files only; the few inline scripts and styles carry the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *PORTAL_CSP_FRAME_SRC],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The admin (and its page previews): Wagtail's widgets start with inline scripts (InlinePanel, date
+# pickers) and its templates and scripts set style attributes, so both need 'unsafe-inline' (a nonce
+# beside it would make browsers ignore it); image uploads are previewed from blob: URLs.
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *PORTAL_CSP_FRAME_SRC],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), interest-cohort=()",
+)
+# No request from the admin to releases.wagtail.org (the policy above would refuse it anyway).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Portal ---------------------------------------------------------------
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "portal-demo-2025")
@@ -305,5 +425,7 @@ LOGGING = {
         # Wagtail logs every edit and django-tasks every background task at INFO.
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
         "django_tasks": {"level": "WARNING"},
+        # axes logs every failed login at INFO; lockouts are WARNING
+        "axes": {"level": "WARNING"},
     },
 }

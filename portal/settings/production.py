@@ -14,6 +14,12 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in the environment in production.")
+# Links in e-mails and the admin's own absolute URLs: never the development default, never plain http.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").rstrip("/")
+if not (WAGTAILADMIN_BASE_URL.startswith("https://") and len(WAGTAILADMIN_BASE_URL) > len("https://")):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set in the environment in production, to the admin's https:// address."
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -48,6 +54,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Ops", addr) for addr in env_list("ADMIN_EMAILS")]
+
+# The board and superusers sign in with a second factor (TOTP) in production; PORTAL_REQUIRE_2FA=0 to opt out.
+WAGTAIL_2FA_REQUIRED = env_bool("PORTAL_REQUIRE_2FA", True)
 
 # Static files served by WhiteNoise straight after the security middleware.
 MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405

@@ -37,11 +37,44 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = WatchedBrowser(playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS))
         try:
             yield browser
         finally:
             browser.close()
+        # Not in `finally`: a failing test's own error comes first.
+        assert not browser.violations, "\n".join(browser.violations)
+
+
+# Console messages of a page whose Content-Security-Policy or Permissions-Policy refused something.
+VIOLATION_MARKERS = ("Content Security Policy", "Permissions-Policy", "Permissions policy")
+
+
+class WatchedBrowser:
+    """The Playwright browser, with every page's console watched: a resource, script or style that a policy
+    header refused (Chromium logs "Refused to ... because it violates the following Content Security Policy
+    directive") fails the test once Chromium is closed."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations = []
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def _watch(self, target):
+        def on_console(message):
+            if message.type in ("error", "warning") and any(m in message.text for m in VIOLATION_MARKERS):
+                self.violations.append(f"{message.location.get('url', '')}: {message.text}")
+
+        target.on("console", on_console)
+        return target
+
+    def new_context(self, **kwargs):
+        return self._watch(self._browser.new_context(**kwargs))
+
+    def new_page(self, **kwargs):
+        return self._watch(self._browser.new_page(**kwargs))
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.test import override_settings
 
 import pytest
 
@@ -127,3 +128,24 @@ def test_each_unit_moderates_and_exports_its_own(client, commune_a, commune_b, a
     client.force_login(board)
     listing = client.get("/admin/snippets/documents/draftcomment/").content.decode()
     assert "Người A" in listing and "Người B" in listing
+
+
+@override_settings(PORTAL_TRUSTED_PROXIES=["10.0.0.2"], PORTAL_CLIENT_IP_HEADER="HTTP_X_REAL_IP")
+def test_the_flood_guard_keys_on_the_client_behind_a_trusted_proxy(client, commune_a):
+    page = draft(commune_a, TODAY, TODAY + timedelta(days=5))
+
+    def via(remote, real_ip):
+        payload = {"name": "Trần Văn Ba", "contact": "ba@example.vn", "body": "Ý kiến."}
+        return client.post(
+            f"/van-ban/{page.slug}/", payload, HTTP_HOST=HOST, REMOTE_ADDR=remote, HTTP_X_REAL_IP=real_ip
+        )
+
+    # two visitors behind the proxy: each has their own three comments
+    assert [via("10.0.0.2", "198.51.100.1").status_code for _ in range(4)] == [302, 302, 302, 429]
+    assert via("10.0.0.2", "198.51.100.2").status_code == 302
+    # a visitor not behind the proxy cannot rotate the header to escape the limit
+    assert [via("203.0.113.50", f"192.0.2.{n}").status_code for n in range(4)] == [302, 302, 302, 429]
+    hashes = set(DraftComment.objects.values_list("address_hash", flat=True))
+    assert len(hashes) == 3
+    for value in ("", "garbage", "1.2.3.4, 5.6.7.8"):  # never a 500 whatever the proxy passes on
+        assert via("10.0.0.2", value).status_code in (302, 429)

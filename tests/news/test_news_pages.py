@@ -86,7 +86,7 @@ def test_category_and_month_filters(client, commune_a):
         "month=1999-01",
         "month=2026-1",
         "category=" + "x" * 3000,
-        "category=%00",
+        "category=%01",  # a NUL is a 400 before any view (tests/portal/test_no_server_errors.py)
     ],
 )
 def test_unknown_category_or_month_is_404(client, commune_a, query):

@@ -76,7 +76,7 @@ def visible_text(source):
         r"{%\s*blocktrans(?:late)?\b.*?{%\s*endblocktrans(?:late)?\s*%}",
         r"{#.*?#}",
         r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}",
-        r"{%\s*block body_class\s*%}.*?{%\s*endblock\s*%}",  # class names
+        r"{%\s*block body_?class\s*%}.*?{%\s*endblock\s*%}",  # class names
         r"<(script|style)\b.*?</\1>",
         r"{%.*?%}|{{.*?}}",
         r"<[^>]*>",

@@ -1,4 +1,5 @@
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import override_settings
 
 from wagtail.documents import get_document_model
@@ -73,7 +74,11 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
         assert (
             User.objects.get(username=f"{slug}-approver").groups.filter(pk=unit.approvers_group_id).exists()
         )
-    assert client.login(username="phuoc-hau-editor", password="portal-demo-2025")
+    # the login lockout (django-axes) needs the request a real login has
+    # two board members: one's own article is approved by the other (four-eyes)
+    board = Unit.objects.get(slug="ninh-phuoc").approvers_group
+    assert board.user_set.filter(username__in=["ninh-phuoc-approver", "ninh-phuoc-approver-2"]).count() == 2
+    assert client.login(request=HttpRequest(), username="phuoc-hau-editor", password="portal-demo-2025")
 
     # content: the real legacy article on the district, news and documents on every unit
     legacy = NewsArticlePage.objects.get(slug="hop-danh-gia-trang-thong-tin-dien-tu-9-thang-2020")

@@ -5,11 +5,15 @@ from pathlib import Path
 
 from django.conf import settings
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_SECRET = "a-long-random-production-secret-" + "x9Q2#kL8@vR4!mT7" * 3
 
 
 def run_manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in unset}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -56,8 +60,26 @@ def test_production_passes_check_deploy():
         "--fail-level",
         "WARNING",
         DJANGO_SETTINGS_MODULE="portal.settings.production",
-        SECRET_KEY="a-long-random-production-secret-" + "x9Q2#kL8@vR4!mT7" * 3,
+        SECRET_KEY=PRODUCTION_SECRET,
         ALLOWED_HOSTS="portal.example.gov.vn",
+        WAGTAILADMIN_BASE_URL="https://portal.example.gov.vn",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "base_url", [None, "http://localhost:8000", "http://portal.example.gov.vn", "https://"]
+)
+def test_production_refuses_a_default_or_plain_http_admin_base_url(base_url):
+    env = {"WAGTAILADMIN_BASE_URL": base_url} if base_url is not None else {}
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY=PRODUCTION_SECRET,
+        ALLOWED_HOSTS="portal.example.gov.vn",
+        **env,
+    )
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "WAGTAILADMIN_BASE_URL must be set" in result.stderr

@@ -72,8 +72,14 @@ def test_unit_groups_reach_only_their_subtree_and_collection(commune_a, commune_
     for group in (commune_a.editors_group, commune_a.approvers_group):
         pages = {p.page_id for p in GroupPagePermission.objects.filter(group=group)}
         assert pages == {commune_a.site.root_page.pk}
-        collections = {p.collection_id for p in GroupCollectionPermission.objects.filter(group=group)}
-        assert collections == {commune_a.collection.pk}
+        permissions = GroupCollectionPermission.objects.filter(group=group)
+        # their own collection, and choosing from the board's shared files (sites.services)
+        shared = commune_a.collection.get_parent().get_children().exclude(unit__isnull=False).get()
+        assert {p.collection_id for p in permissions} == {commune_a.collection.pk, shared.pk}
+        assert {p.permission.codename for p in permissions.filter(collection=shared)} == {
+            "choose_image",
+            "choose_document",
+        }
 
 
 def test_editor_permissions_are_confined(editor_a, commune_a, commune_b, district):

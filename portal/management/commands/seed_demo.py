@@ -133,6 +133,8 @@ class Command(BaseCommand):
         self._emblem(unit)
         self._account(f"{unit.slug}-editor", unit.editors_group, f"Biên tập viên {spec['name']}")
         self._account(f"{unit.slug}-approver", unit.approvers_group, f"Người duyệt {spec['name']}")
+        if parent is None:  # four-eyes: a board member's own article needs another board member
+            self._account(f"{unit.slug}-approver-2", unit.approvers_group, f"Người duyệt 2 {spec['name']}")
         self.counts["units"] += 1
         state = "created" if result.created else "present"
         self.stdout.write(f"[{index + 1}/{total}] {unit.name} ({unit.site.hostname}): {state}")
