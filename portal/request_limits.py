@@ -41,7 +41,8 @@ def _refuse(status, message):
     response = HttpResponse(
         _bilingual(message) + "\n", status=status, content_type="text/plain; charset=utf-8"
     )
-    response["Connection"] = "close"  # the unread body is not read as the next request
+    # No "Connection: close" here: WSGI applications may not set hop-by-hop headers (PEP 3333; wsgiref answers
+    # 500 to it); gunicorn and runserver drain or drop the unread body themselves.
     return response
 
 
