@@ -39,9 +39,11 @@ browser-tools:
 	  echo "Installing $${tool#*:} for the browser tests"; apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq $${tool#*:}; }; }; done
 
+## Ruff, then the import direction between apps (the contracts in pyproject.toml, docs/architecture.md).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 check: install
 	$(PY) manage.py check

@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 from wagtail.permissions import policy_registry
 
-from sites.takedown import is_board_member
+from assets.models import FileVersion
+from sites.selectors import is_board_member
 
 LIVE = "live"
 MODERATION = "moderation"
@@ -155,7 +156,5 @@ def is_locked_for(user, obj):
 
 
 def versions_of(obj):
-    from assets.models import FileVersion
-
     field = "image" if obj._meta.model_name == "customimage" else "document"
     return FileVersion.objects.filter(**{field: obj}).select_related("replaced_by").order_by("-public_until")

@@ -38,9 +38,9 @@ from wagtail.models import Page, WorkflowState  # noqa: E402
 
 from benchmarks.common import create_bench_database, destroy_bench_database, print_table  # noqa: E402
 from benchmarks.corpus import build_articles  # noqa: E402
-from editorial.reports import TABS  # noqa: E402
 from news.models import NewsArticlePage  # noqa: E402
 from portal import urls as portal_urls  # noqa: E402
+from reporting.reports import TABS  # noqa: E402
 from sites.models import Unit  # noqa: E402
 
 

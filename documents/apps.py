@@ -7,12 +7,6 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import sections, signals  # noqa: F401  registers the documents section
+        from documents import signals
 
         signals.connect()
-
-        from sites.registry import register_board_permissions
-
-        register_board_permissions(
-            *(f"documents.{action}_draftcomment" for action in ("change", "delete", "view"))
-        )

@@ -105,7 +105,7 @@ def extract_text(data, extension, *, limits=None):
 
 
 def _limit_self(limits):
-    import resource
+    import resource  # here: only the child process sets limits (and only POSIX has the module)
 
     resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
     resource.setrlimit(resource.RLIMIT_CPU, (limits.seconds, limits.seconds + 1))
@@ -138,7 +138,7 @@ def check_docx(data, limits):
 
 
 def read_docx(data, limits):
-    from docx import Document
+    from docx import Document  # here: heavy, loaded only in the child process that reads .docx
 
     check_docx(data, limits)
     document = Document(io.BytesIO(data))
@@ -150,7 +150,7 @@ def read_docx(data, limits):
 
 
 def read_pdf(data, limits):
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # here: heavy, loaded only in the child process that reads .pdf
 
     reader = PdfReader(io.BytesIO(data))
     count = len(reader.pages)

@@ -1,8 +1,13 @@
-"""Wagtail's document upload form, with the content check (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
+"""Wagtail's document upload form, with the content check (WAGTAILDOCS_DOCUMENT_FORM_BASE); the public
+comment form of drafts."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
 
 from assets.forms import ProtectedFileFormMixin
+from documents.models import DraftComment
 from documents.validators import validate_file_content
 
 
@@ -15,3 +20,20 @@ class CheckedDocumentForm(ProtectedFileFormMixin, BaseDocumentForm):
         if "file" in self.files:
             validate_file_content(self.files["file"])
         return uploaded
+
+
+class DraftCommentForm(forms.ModelForm):
+    """A visitor's comment on a draft, on the draft's public page."""
+
+    # Left empty by people; filled by most bots. Hidden from sight and from screen readers.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    class Meta:
+        model = DraftComment
+        fields = ["name", "contact", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
+        error_messages = {
+            "name": {"required": _("Please give your name.")},
+            "contact": {"required": _("Please give an e-mail address or a phone number.")},
+            "body": {"required": _("Please write your comment.")},
+        }

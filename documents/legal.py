@@ -191,9 +191,10 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from documents.comments import handle_comment_post
+            # here, not at the top: documents.views imports documents.models, which imports this module
+            from documents.views import post_comment
 
-            return handle_comment_post(self, request) or super().serve(request, *args, **kwargs)
+            return post_comment(self, request)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -204,7 +205,8 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
             LegalDocumentRelation.objects.filter(target=self, source__live=True).select_related("source")
         )
         if self.disclosure == Disclosure.DRAFT:
-            from documents.comments import DraftCommentForm
+            # here, not at the top: documents.forms imports documents.models, which imports this module
+            from documents.forms import DraftCommentForm
 
             context["comments_open"] = self.comments_open()
             context.setdefault("comment_form", DraftCommentForm())

@@ -1,12 +1,13 @@
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from django_ratelimit.core import is_ratelimited
 
-from documents.comments import DraftComment  # noqa: F401
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import (  # noqa: F401  (models of this app)
     DocumentType,
@@ -18,6 +19,7 @@ from documents.legal import (  # noqa: F401  (models of this app)
 )
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
+from sites.selectors import unit_for_path, units_with_roots
 
 
 class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
@@ -42,8 +44,7 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
         return [self], False
 
     def get_context(self, request, *args, **kwargs):
-        from documents.selectors import documents_for, issuing_bodies, read_filters
-        from editorial.selectors import unit_of_path, units_with_roots
+        from documents.selectors import documents_for, issuing_bodies, read_filters  # they import this module
 
         context = super().get_context(request, *args, **kwargs)
         indexes, all_units = self.scope_indexes(request, context["unit"])
@@ -59,7 +60,7 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
         if all_units:
             units = units_with_roots()
             for document in documents:
-                document.unit_label = unit_of_path(document.path, units)
+                document.unit_label = unit_for_path(document.path, units)
         context.update(
             documents=documents,
             selected={key.replace("-", "_"): value for key, value in filters.values.items()},
@@ -91,3 +92,39 @@ def keyword_search_limited(request):
     return is_ratelimited(
         request, group="portal-search", key="ip", rate=settings.PORTAL_SEARCH_RATE, increment=True
     )
+
+
+class DraftComment(models.Model):
+    """A visitor's comment on a draft ("Dự thảo lấy ý kiến"), kept for the unit to moderate
+    (posted through ``documents.services.post_draft_comment``)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected (spam or off topic)")
+
+    page = models.ForeignKey(
+        "documents.LegalDocument", verbose_name=_("draft"), on_delete=models.CASCADE, related_name="comments"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    contact = models.CharField(_("e-mail or phone"), max_length=120)
+    body = models.TextField(_("comment"), max_length=5000)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    address_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    panels = [
+        FieldPanel("page", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("contact", read_only=True),
+        FieldPanel("body", read_only=True),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("comment on a draft")
+        verbose_name_plural = _("comments on drafts")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:60]}"

@@ -1,12 +1,17 @@
 """Business actions of the document library."""
 
+import hashlib
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from wagtail.search.index import insert_or_update_object
+
 from documents.extraction import extract_text
 from documents.legal import LegalDocument, LegalDocumentAttachment, TextStatus
+from documents.models import DraftComment
 
 logger = logging.getLogger(__name__)
 
@@ -62,9 +67,8 @@ def read_attachments(page_id):
     full_text = "\n".join(texts)
     with transaction.atomic():
         LegalDocument.objects.filter(pk=page.pk).update(full_text=full_text)
-    from wagtail.search.index import insert_or_update_object
 
-    from documents.signals import attachments_read
+    from documents.signals import attachments_read  # documents.signals → tasks → this module
 
     page.full_text = full_text
     insert_or_update_object(page)
@@ -86,3 +90,19 @@ def _reset_attempts(page_id):
         cache.delete(_attempts_key(page_id))
     except Exception:  # the cache down: the count expires on its own
         logger.warning("could not reset the reading attempts of document %s", page_id, exc_info=True)
+
+
+def address_hash(address):
+    """The client address as stored with a comment: salted and hashed, enough to tell senders apart."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
+def post_draft_comment(*, page, name, contact, body, address):
+    """Keep a visitor's comment on the draft ``page`` for its unit to moderate (status pending).
+
+    ``address`` is the client's (``sites.client_ip.client_ip``); only its hash is kept. The caller has
+    checked that comments are open and that the sender is within the flood limits.
+    """
+    return DraftComment.objects.create(
+        page=page, name=name, contact=contact, body=body, address_hash=address_hash(address)
+    )

@@ -1,11 +1,14 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from documents.comments import DraftComment
+from documents.models import DraftComment
+from documents.sections import build_documents_section
 from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, PageScopedPermissionPolicy
+from sites.registry import BOARD_PERMISSIONS_HOOK, UNIT_SECTIONS_HOOK
 
 register_permission_policy(DraftComment, PageScopedPermissionPolicy(DraftComment))
 
@@ -29,3 +32,12 @@ class DraftCommentViewSet(ConfinedSnippetViewSetMixin, PortalSnippetViewSet):
 
 
 register_snippet(DraftCommentViewSet)
+
+
+# Every unit's site has its document library (after the news: the order of the sections).
+hooks.register(UNIT_SECTIONS_HOOK, build_documents_section, order=20)
+
+
+@hooks.register(BOARD_PERMISSIONS_HOOK)
+def draft_comment_board_permissions():
+    return [f"documents.{action}_draftcomment" for action in ("change", "delete", "view")]

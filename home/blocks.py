@@ -16,7 +16,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        template = "components/blocks/heading.html"
+        template = "home/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -27,7 +27,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        template = "components/blocks/captioned_image.html"
+        template = "home/blocks/captioned_image.html"
 
 
 class LinkBlock(blocks.StructBlock):
@@ -45,7 +45,7 @@ class LinkListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        template = "components/blocks/link_list.html"
+        template = "home/blocks/link_list.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):

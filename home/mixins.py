@@ -4,7 +4,7 @@ from wagtail.search import index
 from home.forms import UnitBoundPageForm
 from home.text import fold
 from sites.models import UnitSettings
-from sites.selectors import unit_for_page, unit_for_request, unit_settings_for_request
+from sites.selectors import unit_for_page, unit_for_path, unit_for_request, unit_settings_for_request
 
 
 class FoldedTitleMixin:
@@ -36,8 +36,10 @@ class UnitContextMixin:
     base_form_class = UnitBoundPageForm
 
     def get_unit(self, request):
+        """The request's unit when it contains this page (no query beyond the request's one unit lookup),
+        else the unit that does (an admin preview, an English page)."""
         unit = unit_for_request(request) if request is not None else None
-        if unit is None or not self.path.startswith(unit.site.root_page.path):
+        if unit is None or unit_for_path(self.path, [unit]) is None:
             unit = unit_for_page(self)
         return unit
 
@@ -45,8 +47,8 @@ class UnitContextMixin:
         context = super().get_context(request, *args, **kwargs)
         unit = self.get_unit(request)
         context["unit"] = unit
-        if unit is not None and getattr(request, "_portal_unit", None) is unit:
-            context["unit_settings"] = unit_settings_for_request(request)
+        if unit is not None and request is not None and unit is unit_for_request(request):
+            context["unit_settings"] = unit_settings_for_request(request)  # cached on the request
         elif unit is not None:
             context["unit_settings"] = UnitSettings.for_site(unit.site)
         return context

@@ -1,38 +1,30 @@
-"""Panels that feature apps add to unit home pages (home imports no feature)."""
+"""What feature apps add to unit home pages (home imports no feature).
+
+Panels come through the Wagtail hook ``HOME_PANELS_HOOK``, registered in the feature's ``wagtail_hooks.py``
+with an ``order`` (their place on the page): ``fn(*, page, unit, request, context)`` returns a
+``HomePanel`` or None (nothing to show). ``context`` is the page context so far (e.g. ``child_units``), to
+avoid repeating queries.
+"""
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from wagtail import hooks
+
+HOME_PANELS_HOOK = "portal_home_panels"
 
 
-@dataclass(frozen=True)
-class HomePanel:
-    name: str
-    order: int
+class HomePanel(NamedTuple):
     template: str
-    # get_context(*, page, unit, request, context) -> dict | None (None hides the panel);
-    # ``context`` is the page context so far (e.g. ``child_units``), to avoid repeating queries.
-    get_context: Callable
-
-
-_panels: dict[str, HomePanel] = {}
-
-
-def register_home_panel(name, *, template, order=100):
-    def decorator(func):
-        _panels[name] = HomePanel(name=name, order=order, template=template, get_context=func)
-        return func
-
-    return decorator
+    context: dict
 
 
 def render_panels(*, page, unit, request, context):
-    """[(panel, context)] for every registered panel that has something to show."""
-    result = []
-    for panel in sorted(_panels.values(), key=lambda p: (p.order, p.name)):
-        panel_context = panel.get_context(page=page, unit=unit, request=request, context=context)
-        if panel_context:
-            result.append((panel, panel_context))
-    return result
+    """The panels that have something to show, in hook order."""
+    panels = (
+        fn(page=page, unit=unit, request=request, context=context) for fn in hooks.get_hooks(HOME_PANELS_HOOK)
+    )
+    return [panel for panel in panels if panel is not None]
 
 
 # Matching of visitors' words against pages: the search app registers the Vietnamese-aware

@@ -22,7 +22,8 @@ from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
 from news import selectors
 from news.blocks import NewsBodyBlock
-from news.forms import NewsArticleForm
+from news.checks import check_article
+from news.forms import NewsArticleCopyForm, NewsArticleForm, check_slug_against_routes
 from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
 
 LEAD_MAX_LENGTH = 400
@@ -75,25 +76,25 @@ class NewsIndexPage(UnitContextMixin, FoldedTitleMixin, RoutablePageMixin, Page)
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from news.feeds import NewsRssFeed
+        from news.feeds import NewsRssFeed  # news.feeds imports this module
 
         return NewsRssFeed()(request, index_page=self)
 
     @path("atom/", name="atom")
     def atom(self, request):
-        from news.feeds import NewsAtomFeed
+        from news.feeds import NewsAtomFeed  # news.feeds imports this module
 
         return NewsAtomFeed()(request, index_page=self)
 
     @re_path(r"^(?P<category_slug>[a-z0-9-]+)/rss/$", name="category_rss")
     def category_rss(self, request, category_slug):
-        from news.feeds import NewsRssFeed
+        from news.feeds import NewsRssFeed  # news.feeds imports this module
 
         return NewsRssFeed()(request, index_page=self, category_slug=category_slug)
 
     @re_path(r"^(?P<category_slug>[a-z0-9-]+)/atom/$", name="category_atom")
     def category_atom(self, request, category_slug):
-        from news.feeds import NewsAtomFeed
+        from news.feeds import NewsAtomFeed  # news.feeds imports this module
 
         return NewsAtomFeed()(request, index_page=self, category_slug=category_slug)
 
@@ -106,6 +107,8 @@ class NewsArticleTag(TaggedItemBase):
 
 class NewsArticlePage(UnitContextMixin, FoldedTitleMixin, Page):
     """One news article of a unit."""
+
+    copy_form_class = NewsArticleCopyForm
 
     lead = models.TextField(
         _("lead"),
@@ -192,14 +195,14 @@ class NewsArticlePage(UnitContextMixin, FoldedTitleMixin, Page):
 
     def clean(self):
         super().clean()
+        if self.path:  # in the tree; the form checks a new page, whose parent only it knows (NewsArticleForm)
+            check_slug_against_routes(self.get_parent(), self.slug)
         published = self.published_date and timezone.localtime(self.published_date).date()
         if self.event_date and published and self.event_date > published:
             raise ValidationError({"event_date": _("The event date cannot be after the publication date.")})
 
     def moderation_warnings(self):
         """Every problem the pre-publication checks find, shown to approvers before they approve."""
-        from news.checks import check_article
-
         problems = check_article(
             title=self.title,
             lead=self.lead,
@@ -213,8 +216,16 @@ class NewsArticlePage(UnitContextMixin, FoldedTitleMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = list(self.categories.all())
-        siblings = selectors.articles_under(self.get_parent())
+        # One query serves the breadcrumbs, the links to the news index (the parent), the related lists and
+        # the page's language for the JSON-LD (a translation is a whole tree: its parent has its locale).
+        ancestors = list(self.get_ancestors().select_related("locale"))
+        news_index = ancestors[-1]
+        if news_index.locale_id == self.locale_id:
+            self.locale = news_index.locale
+        siblings = selectors.articles_under(news_index)
+        context["breadcrumbs"] = ancestors[2:]  # from the unit's home, below the portal container
+        context["news_index"] = news_index
         context["article_categories"] = categories
-        context["other_news"] = selectors.other_news(self, siblings, categories[0] if categories else None)
+        context["other_news"] = selectors.other_news(self, siblings, categories)
         context["earlier_news"] = selectors.earlier_news(self, siblings)
         return context

@@ -3,16 +3,18 @@
 import re
 from datetime import date, datetime, time
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+
+from news.taxonomy import Category
 
 OTHER_NEWS_COUNT = 5
 EARLIER_NEWS_COUNT = 10
 
 
 def _article_model():
-    from news.models import NewsArticlePage
+    from news.models import NewsArticlePage  # news.models imports this module
 
     return NewsArticlePage
 
@@ -58,8 +60,6 @@ def month_archive(articles, limit=24):
 
 def categories_for_unit(unit):
     """Shared categories plus the unit's own."""
-    from news.taxonomy import Category
-
     return list(Category.objects.for_unit(unit))
 
 
@@ -68,19 +68,32 @@ CATEGORY_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def category_for_unit(unit, slug):
     """The unit's (or a shared) category with ``slug``; None for anything that is not a slug."""
-    from news.taxonomy import Category
-
     if not isinstance(slug, str) or len(slug) > 120 or not CATEGORY_SLUG_RE.match(slug):
         return None  # never send odd input (NUL bytes, huge strings) to the database
     return Category.objects.for_unit(unit).filter(slug=slug).first()
 
 
-def other_news(article, siblings, category):
-    """'Tin khác': recent articles of ``siblings`` sharing ``category``, never the article itself."""
+def other_news(article, siblings, categories):
+    """'Tin khác': recent articles of ``siblings`` sharing one of ``categories``, never the article itself.
+
+    When no other article shares a category (or the article has none), the unit's other recent articles
+    instead, so that the list is not empty on a unit whose few articles each have their own category. One
+    query either way: the articles sharing a category are sorted first.
+    """
     articles = siblings.exclude(pk=article.pk)
-    if category is not None:
-        articles = articles.filter(categories=category)
-    return list(articles[:OTHER_NEWS_COUNT])
+    category_ids = [category.pk for category in categories]
+    if not category_ids:
+        return list(articles[:OTHER_NEWS_COUNT])
+    through = _article_model().categories.through
+    shares = through.objects.filter(newsarticlepage=OuterRef("pk"), category__in=category_ids)
+    found = list(
+        articles.annotate(shares_category=Exists(shares)).order_by(
+            "-shares_category", "-published_date", "-pk"
+        )[:OTHER_NEWS_COUNT]
+    )
+    if found and found[0].shares_category:
+        return [item for item in found if item.shares_category]
+    return found
 
 
 def earlier_news(article, siblings):

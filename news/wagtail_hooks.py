@@ -3,9 +3,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.registry import HOME_PANELS_HOOK
+from news import home_panels
+from news.sections import build_news_section
 from news.taxonomy import BannedPhrase, Category, Official
 from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, UnitOwnedPermissionPolicy
+from sites.registry import BOARD_PERMISSIONS_HOOK, UNIT_SECTIONS_HOOK
 
 # Each unit manages its own categories and officials; the board manages all (and the shared ones).
 register_permission_policy(Category, UnitOwnedPermissionPolicy(Category))
@@ -51,6 +55,26 @@ register_snippet(NewsTaxonomyGroup)
 
 @hooks.register("register_admin_viewset")
 def register_news_listing():
-    from news.admin_views import NewsArticleListingViewSet
+    from news.admin_views import NewsArticleListingViewSet  # here: its listing views need the admin loaded
 
     return NewsArticleListingViewSet("news_articles")
+
+
+# Panels on unit home pages, in this order: 'Tin huyện', the unit's latest, 'Tin từ cơ sở'.
+hooks.register(HOME_PANELS_HOOK, home_panels.district_news, order=5)
+hooks.register(HOME_PANELS_HOOK, home_panels.latest_news, order=10)
+hooks.register(HOME_PANELS_HOOK, home_panels.grassroots_news, order=20)
+
+# Every unit's site has its news index (the first section).
+hooks.register(UNIT_SECTIONS_HOOK, build_news_section, order=10)
+
+
+@hooks.register(BOARD_PERMISSIONS_HOOK)
+def news_board_permissions():
+    # The board keeps the list of banned phrases, the shared categories and every unit's
+    # categories and officials (units manage their own: sites/permissions.py).
+    return [
+        f"news.{action}_{model}"
+        for model in ("bannedphrase", "category", "official")
+        for action in ("add", "change", "delete", "view")
+    ]

@@ -20,12 +20,12 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*"),
     },
     "review-digests": {
-        "task": "editorial.tasks.send_review_digests",
+        "task": "notifications.tasks.send_review_digests",
         "schedule": crontab(hour=7, minute=0),  # CELERY_TIMEZONE: Asia/Ho_Chi_Minh
     },
     # The board's weekly digest and the reminders to units behind their target (issue #8).
     "weekly-statistics": {
-        "task": "editorial.tasks.send_weekly_statistics",
+        "task": "reporting.tasks.send_weekly_statistics",
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
 }

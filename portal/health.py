@@ -4,6 +4,10 @@ import uuid
 
 from django.core.cache import cache
 from django.db import connections
+from django.utils import timezone
+
+from portal.celery import app
+from scheduling.services import worker_last_seen
 
 
 def check_database():
@@ -31,8 +35,6 @@ def check_cache():
 
 
 def check_broker():
-    from portal.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
@@ -57,10 +59,6 @@ WORKER_STALE_AFTER = 180  # seconds: the sweep runs every minute
 
 def worker_state(now=None):
     """When a worker last ran the per-minute sweep, and whether that is recent."""
-    from django.utils import timezone
-
-    from scheduling.services import worker_last_seen
-
     now = now or timezone.now()
     try:
         seen = worker_last_seen()

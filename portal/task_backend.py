@@ -16,14 +16,14 @@ from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id, normalize_json
 
+from portal.tasks import run_django_task
+
 
 class CeleryTaskBackend(BaseTaskBackend):
     supports_defer = True
     supports_priority = True
 
     def _send(self, task_result):
-        from portal.tasks import run_django_task
-
         options = {}
         task = task_result.task
         if task.run_after is not None:

@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -49,9 +50,6 @@ def robots_txt(request):
 
 def server_error(request):
     """500 handler that renders a static template: no database, no context processors."""
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
     template = loader.get_template("500.html")
     # The page's one inline style carries the Content-Security-Policy nonce (portal/security.py).
     return HttpResponseServerError(template.render({"csp_nonce": getattr(request, "csp_nonce", "")}))

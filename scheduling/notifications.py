@@ -2,19 +2,10 @@
 
 import logging
 
-from django.contrib.auth import get_user_model
-
-from editorial.services import admin_url, deliver, reachable
-from sites.selectors import top_unit
+from notifications.services import admin_url, deliver, reachable
+from sites.selectors import board_members
 
 logger = logging.getLogger("scheduling")
-
-
-def board_members():
-    top = top_unit()
-    if top is None:
-        return []
-    return list(get_user_model().objects.filter(groups=top.approvers_group_id))
 
 
 def report_overdue(entries):

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-from editorial.selectors import unit_of_path, units_with_roots
-from sites.selectors import within_paths
+from sites.selectors import pages_under, unit_for_path, units_with_roots
 
 
 @dataclass
@@ -53,9 +52,9 @@ def schedule_entries(*, since=None, until=None, paths=None):
         expiring = expiring.filter(expire_at__lte=until)
     if paths is not None:
         # in the query, before the cap: a unit never loses its entries to other units' ones
-        unit_pages = Page.objects.filter(within_paths(paths)).annotate(str_id=Cast("id", CharField()))
+        unit_pages = Page.objects.filter(pages_under(paths)).annotate(str_id=Cast("id", CharField()))
         revisions = revisions.filter(object_id__in=unit_pages.values("str_id"))
-        expiring = expiring.filter(within_paths(paths))
+        expiring = expiring.filter(pages_under(paths))
     revisions = list(revisions.order_by("approved_go_live_at")[:500])
     pages = Page.objects.in_bulk([int(r.object_id) for r in revisions])
     units = units_with_roots()
@@ -71,7 +70,7 @@ def schedule_entries(*, since=None, until=None, paths=None):
                 title=revision.content.get("title") or page.title,
                 page=page,
                 revision_id=revision.pk,
-                unit=unit_of_path(page.path, units),
+                unit=unit_for_path(page.path, units),
                 edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             )
         )
@@ -83,7 +82,7 @@ def schedule_entries(*, since=None, until=None, paths=None):
                 title=page.title,
                 page=page,
                 revision_id=None,
-                unit=unit_of_path(page.path, units),
+                unit=unit_for_path(page.path, units),
                 edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             )
         )

@@ -8,28 +8,37 @@ Here:
   an expiry, a Celery task is queued after commit with that time as its ETA, provided the time
   is within ``PORTAL_SCHEDULE_HORIZON_MINUTES`` (the broker redelivers unacknowledged messages
   after its visibility timeout, so far-off ETAs are left to the sweep);
+- one batch task per publication time prepares, ``PORTAL_SCHEDULE_PREPARE_SECONDS`` ahead, what
+  is due then (reads only), waits for that second holding no transaction and no lock, switches
+  on at once the pages that were never live (one short statement), then has Wagtail publish each
+  revision in a short transaction of its own (``publish_due_at``);
 - a sweep runs every minute under a lock: it does whatever is due and was missed (worker down,
   broker down, message lost), queues what comes within the horizon, and reports what is overdue;
-- the task re-checks under a row lock that the revision is still the scheduled one at that time:
-  rescheduling, cancelling or a newer scheduled revision leaves the old task with nothing to
-  do, and two deliveries of the same task publish once.
+- every publication re-checks under row locks (the object's, then the revision's: the order in
+  which Wagtail's own saves take them) that the revision is still the scheduled one and its time
+  has come: rescheduling, cancelling or a newer scheduled revision leaves an old task with
+  nothing to do, and two deliveries of the same task publish once.
 """
 
-import contextlib
+import json
 import logging
 import time
 from dataclasses import dataclass
 from datetime import timedelta
-from unittest import mock
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from wagtail.models import DraftStateMixin, Page, Revision
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import COMMENTS_RELATION_NAME, DraftStateMixin, Page, Revision
 
 logger = logging.getLogger("scheduling")
 
@@ -71,80 +80,254 @@ def _same_time(a, b):
     return a is not None and b is not None and abs((a - b).total_seconds()) < 0.001
 
 
-# --- the work ------------------------------------------------------------------------------
+# --- publishing one revision ---------------------------------------------------------------
+
+
+def _publish_locked(revision_id, model, object_id, *, due, now):
+    """Lock the object's row, then the revision's; publish if still scheduled (for ``due``) and due.
+
+    Runs in the caller's short transaction. A publication on time (within the grace), or one
+    switched on at its time (``switch_on``), is recorded at its scheduled time; a late one (the
+    sweep catching up) at the moment it happened.
+    """
+    fields = ("first_published_at", "last_published_at", "live_revision_id")
+    locked = list(model._default_manager.select_for_update().filter(pk=object_id).values_list(*fields))
+    if not locked:
+        return MISSING
+    first_published_at, last_published_at, live_revision_id = locked[0]
+    revision = Revision.objects.select_for_update().filter(pk=revision_id).first()
+    if revision is None:
+        return MISSING
+    scheduled = revision.approved_go_live_at
+    if scheduled is None or (due is not None and not _same_time(scheduled, due)):
+        return STALE  # published already, unscheduled, rescheduled or superseded
+    if scheduled > now or scheduled > timezone.now():
+        return EARLY  # (before its time Wagtail would only schedule it again)
+    switched_on = live_revision_id == revision.pk and last_published_at == scheduled
+    started = timezone.now()
+    revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
+    if switched_on or started - scheduled <= grace():
+        first = first_published_at is None
+        _record_publication_time(revision, model, first=first, since=started, at=scheduled)
+    return PUBLISHED
+
+
+def _record_publication_time(revision, model, *, first, since, at):
+    """Record ``at``, the scheduled second, where Wagtail has just written the moment it published.
+
+    Wagtail stamps ``timezone.now()``: a few milliseconds after the second for one page, up to a
+    few seconds for the last of a large batch on a busy worker. Readers (the article's date, the
+    feeds' order) and the log should show the time the editor chose, the same for the whole
+    batch. Rewritten in the publication's own transaction, before anyone can read it.
+    """
+    fields = {"last_published_at": at}
+    if first:
+        fields["first_published_at"] = at
+    model._default_manager.filter(pk=revision.object_id).update(**fields)
+    log_model = log_registry.get_log_model_for_model(model)
+    if log_model is not None:
+        log_model.objects.filter(revision=revision, timestamp__gte=since).update(timestamp=at)
 
 
 def publish_revision(revision_id, due=None, *, now=None):
     """Publish ``revision_id`` if it is (still) scheduled for ``due`` and that time has come."""
     now = now or timezone.now()
     due = _as_datetime(due)
+    revision = Revision.objects.select_related("base_content_type").filter(pk=revision_id).first()
+    if revision is None:
+        return MISSING
+    model = revision.base_content_type.model_class()
     with transaction.atomic():
-        revision = Revision.objects.select_for_update().filter(pk=revision_id).first()
-        if revision is None:
-            return MISSING
-        scheduled = revision.approved_go_live_at
-        if scheduled is None or (due is not None and not _same_time(scheduled, due)):
-            return STALE  # published already, unscheduled, rescheduled or superseded
-        if scheduled > now:
-            return EARLY
-        revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
-    return PUBLISHED
+        return _publish_locked(revision_id, model, revision.object_id, due=due, now=now)
 
 
-@contextlib.contextmanager
-def frozen_now(moment):
-    """Make ``timezone.now()`` answer ``moment`` (this process only, for the block).
+# --- publishing a second's batch -----------------------------------------------------------
 
-    Used while preparing a publication due at ``moment``: Wagtail then publishes instead of
-    re-scheduling, and its timestamps (last published, log entry) are the publication time.
+# What Wagtail's publish sets on an object, on top of the revision's content.
+PUBLICATION_FIELDS = {
+    "live",
+    "live_revision",
+    "has_unpublished_changes",
+    "first_published_at",
+    "last_published_at",
+    "expired",
+    COMMENTS_RELATION_NAME,
+}
+PAGE_ROW = [field.attname for field in Page._meta.concrete_fields]
+
+
+@dataclass
+class Prepared:
+    revision_id: int
+    model: type
+    object_id: str
+    row: tuple | None = None  # the page's row when prepared, when it can be switched on at the second
+    latest: bool = True  # the revision is the page's latest (nothing unpublished once it is live)
+
+
+def due_at(due):
+    """The revisions scheduled for exactly ``due`` (a plain read: no lock)."""
+    revisions = Revision.objects.filter(approved_go_live_at=due).select_related("base_content_type")
+    return [Prepared(r.pk, r.base_content_type.model_class(), r.object_id) for r in revisions.order_by("pk")]
+
+
+def _content(obj):
+    data = obj.serializable_data()
+    for name in PUBLICATION_FIELDS:
+        data.pop(name, None)
+    return json.dumps(data, cls=DjangoJSONEncoder, sort_keys=True)
+
+
+def prepare_publications(due):
+    """What is due at ``due``, read and checked ahead of it: no transaction, no lock.
+
+    Each revision is built as Wagtail will publish it (its content on the object's current row)
+    and validated, so that a publication that would fail is logged before its time. And when a
+    page has never been live, Wagtail already wrote the scheduled revision's content into the
+    page's own rows when it scheduled it (unpublished): publishing it then changes only the
+    publication fields (``PUBLICATION_FIELDS``). Such a page, if its rows hold exactly what
+    publishing would write, is marked to be switched on at the second (``switch_on``).
     """
-    with mock.patch.object(timezone, "now", lambda: moment):
-        yield
+    prepared = due_at(due)
+    for item in prepared:
+        revision = Revision.objects.filter(pk=item.revision_id).first()
+        if revision is None or item.model is not Page:
+            continue
+        try:
+            page = Page.objects.get(pk=item.object_id)
+            current = page.specific
+            obj = revision.as_object()
+            obj.full_clean()
+        except Exception:
+            logger.exception("revision %s, due at %s, cannot be published", item.revision_id, due)
+            continue
+        if page.live or page.alias_of_id is not None or _content(obj) != _content(current):
+            continue  # Wagtail publishes it at the second, writing its content
+        item.row = tuple(getattr(page, name) for name in PAGE_ROW)
+        item.latest = page.latest_revision_id == revision.pk
+    return prepared
 
 
-@contextlib.contextmanager
-def without_savepoints():
-    """Nested atomic blocks inside make no savepoints (this connection, for the block).
+def switch_on(prepared, due):
+    """At the second, in one short transaction: the prepared never-published pages go live.
 
-    Wagtail wraps every publish in atomic blocks; a hundred publishes in one PostgreSQL
-    transaction make hundreds of subtransactions, past the 64 a backend caches, and every query
-    slows down (measured: 44 ms per page alone, 160 ms per page in a batch of 100). Without
-    savepoints an error anywhere rolls the whole batch back; the per-revision fallback tasks and
-    the sweep then publish the pages one by one.
+    Only the publication fields change, set as Wagtail's publish sets them, for the pages whose
+    row is unchanged since it was prepared (every change Wagtail makes to a page touches its
+    ``wagtailcore_page`` row) and whose revision is still scheduled for ``due`` (a page an editor
+    is saving at this very moment is skipped: it is published the long way).
+    Wagtail's own publish follows at once (``publish_due_at``) and records each publication:
+    revisions, log, ``page_published`` and what hangs on it (cache, search index, mails).
     """
-    connection = transaction.get_connection()
-    with mock.patch.object(connection.features, "uses_savepoints", False):
-        yield
+    items = {item.object_id: item for item in prepared if item.row is not None}
+    if not items:
+        return []
+    with transaction.atomic():
+        rows = Page.objects.select_for_update(skip_locked=True).filter(pk__in=list(items))
+        unchanged = {str(pk): tuple(row) for pk, *row in rows.values_list("pk", *PAGE_ROW)}
+        still_scheduled = set(
+            Revision.objects.select_for_update(skip_locked=True)
+            .filter(pk__in=[item.revision_id for item in items.values()], approved_go_live_at=due)
+            .values_list("pk", flat=True)
+        )
+        going = [
+            item
+            for object_id, item in items.items()
+            if unchanged.get(object_id) == item.row and item.revision_id in still_scheduled
+        ]
+        if not going:
+            return []
+        # one statement per value of has_unpublished_changes (usually one): built at the second,
+        # by a busy worker, it is kept small
+        for latest in {item.latest for item in going}:
+            Page.objects.filter(pk__in=[item.object_id for item in going if item.latest == latest]).update(
+                live=True,
+                expired=False,
+                live_revision_id=Subquery(scheduled_for(due)),
+                has_unpublished_changes=not latest,
+                first_published_at=Coalesce(F("first_published_at"), Value(due)),
+                last_published_at=due,
+            )
+    return [item.revision_id for item in going]
+
+
+def switch_off(item):
+    """Undo ``switch_on`` for a page whose publication by Wagtail then failed (a sibling took its
+    slug meanwhile, say): it stays unpublished, as Wagtail left it, and overdue until fixed."""
+    before = dict(zip(PAGE_ROW, item.row, strict=True))
+    fields = ["live", "live_revision_id", "has_unpublished_changes", "expired"]
+    fields += ["first_published_at", "last_published_at"]
+    with transaction.atomic():
+        Page.objects.filter(pk=item.object_id, live_revision_id=item.revision_id).update(
+            **{name: before[name] for name in fields}
+        )
+
+
+def scheduled_for(due):
+    """The revision of the page (outer query) scheduled for ``due``: one at most, Wagtail clears
+    the others' times when it schedules one."""
+    return Revision.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=Cast(OuterRef("pk"), CharField()),
+        approved_go_live_at=due,
+    ).values("pk")[:1]
+
+
+def wait_until(moment):
+    """Sleep until ``moment`` (called outside any transaction: nothing is locked meanwhile)."""
+    while (remaining := (moment - timezone.now()).total_seconds()) > 0:
+        time.sleep(remaining)
 
 
 def publish_due_at(due, *, wait=True):
-    """Publish every revision scheduled for exactly ``due``, visible all at once at ``due``.
+    """Publish every revision scheduled for exactly ``due``, visible at ``due``.
 
-    Runs ``PORTAL_SCHEDULE_PREPARE_SECONDS`` early: publishes them inside one transaction (rows
-    locked, so the fallback tasks and the sweep wait and then find nothing to do), then holds
-    the commit until ``due``. Readers see the old state until the commit and every page at once
-    after it; what publishing triggers (mails, index updates) is queued on commit.
+    Queued ``PORTAL_SCHEDULE_PREPARE_SECONDS`` early: prepares (``prepare_publications``), then
+    waits for ``due`` holding no transaction and no lock (an editor saving one of these pages
+    meanwhile is not held up). At the second, the never-published pages are switched on in one
+    short transaction (``switch_on``); then Wagtail publishes every revision still scheduled for
+    ``due`` (the others first, then records those switched on), each in a short transaction of
+    its own that re-checks it under row locks. A failing publication is logged and left to its
+    own task a second later and to the sweep; the others go ahead. The time recorded is ``due``.
+    ``wait=False``: only if ``due`` has come. Returns how many revisions were published.
     """
     due = _as_datetime(due)
-    published = 0
-    if wait and transaction.get_connection().vendor == "sqlite":
-        # SQLite (development) has one writer at a time: holding the transaction open would
-        # block every other save until ``due``, so wait first and publish at the time instead.
-        remaining = (due - timezone.now()).total_seconds()
-        if remaining > 0:
-            time.sleep(remaining)
-    with transaction.atomic(), without_savepoints():
-        revisions = list(Revision.objects.select_for_update().filter(approved_go_live_at=due).order_by("pk"))
-        with frozen_now(due):
-            for revision in revisions:
-                revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
-                published += 1
-        remaining = (due - timezone.now()).total_seconds()
+    prepared = prepare_publications(due)
+    if due > timezone.now():
+        if not wait:
+            return 0
         logger.info(
-            "prepared %d publications due at %s; committing in %.2f s", published, due, max(remaining, 0)
+            "prepared %d publications due at %s (%d to switch on)",
+            len(prepared),
+            due,
+            sum(item.row is not None for item in prepared),
         )
-        if wait and published and remaining > 0:
-            time.sleep(remaining)
+        wait_until(due)
+    started = time.monotonic()
+    switched = set(switch_on(prepared, due))
+    switch_seconds = time.monotonic() - started
+    published = 0
+    # read again (what was scheduled for this second after the preparation goes too); the pages
+    # not switched on first: readers are still waiting for those
+    for item in sorted(due_at(due), key=lambda item: item.revision_id in switched):
+        try:
+            with transaction.atomic():
+                result = _publish_locked(
+                    item.revision_id, item.model, item.object_id, due=due, now=timezone.now()
+                )
+        except Exception:
+            logger.exception("scheduled publication of revision %s failed", item.revision_id)
+            if item.revision_id in switched:
+                switch_off(next(p for p in prepared if p.revision_id == item.revision_id))
+            continue
+        published += result == PUBLISHED
+    logger.info(
+        "published %d revisions due at %s: %d switched on in %.3f s, all recorded in %.2f s",
+        published,
+        due,
+        len(switched),
+        switch_seconds,
+        time.monotonic() - started,
+    )
     return published
 
 

@@ -15,6 +15,8 @@ def publish_revision_task(revision_id, due):
 
 @shared_task(acks_late=True, ignore_result=True)
 def publish_due_at_task(due):
+    # queued PORTAL_SCHEDULE_PREPARE_SECONDS early: prepares, then waits for ``due`` holding no
+    # transaction; if this worker dies, the revisions' own tasks and the sweep publish them
     return services.publish_due_at(due)
 
 

@@ -12,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from home.dates import parse_month
 from scheduling.selectors import schedule_entries
-from sites.selectors import unit_root_paths, units_for_user
-from sites.takedown import is_board_member
+from sites.selectors import is_board_member, unit_root_paths, units_for_user
 
 
 def _month(value, today):

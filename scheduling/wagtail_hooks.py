@@ -15,7 +15,7 @@ def schedule_urls():
 class ScheduleMenuItem(MenuItem):
     def is_shown(self, request):
         from sites.permissions import member_unit_ids
-        from sites.takedown import is_board_member
+        from sites.selectors import is_board_member
 
         user = request.user
         return is_board_member(user) or bool(member_unit_ids(user))

@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page
 from home.text import tokens
 from search.content import MAX_INDEXED_CHARS, MAX_SNIPPET_SOURCE_CHARS, content_of
 from search.models import SearchEntry
-from sites.models import Unit
+from sites.selectors import unit_for_page, units_with_roots
 
 # Created by migration 0002: the 'simple' configuration plus unaccent.
 SEARCH_CONFIG = "portal_vi"
@@ -28,25 +28,16 @@ UPDATE_FIELDS = [
 
 
 class UnitResolver:
-    """Which unit a page belongs to, from the tree paths of the units' home pages (one query)."""
+    """Which unit a page belongs to (``sites.selectors.unit_for_page`` over units loaded once) and the
+    language of each locale, for indexing many pages."""
 
     def __init__(self):
-        roots = Unit.objects.values_list("pk", "site__root_page__path", "site__root_page__translation_key")
-        self.by_path = {path: pk for pk, path, _key in roots}
-        self.by_key = {key: pk for pk, _path, key in roots}
-        self.steplen = Page.steplen
+        self.units = units_with_roots()
         self.languages = dict(Locale.objects.values_list("pk", "language_code"))
 
     def unit_id(self, page):
-        path = page.path
-        for depth in range(len(path) // self.steplen, 0, -1):
-            unit_id = self.by_path.get(path[: depth * self.steplen])
-            if unit_id is not None:
-                return unit_id
-        # A translation's tree is not under the unit's home: use the home it translates.
-        for ancestor in page.get_ancestors(inclusive=True).filter(translation_key__in=self.by_key):
-            return self.by_key[ancestor.translation_key]
-        return None
+        unit = unit_for_page(page, self.units)
+        return unit.pk if unit is not None else None
 
 
 def build_entry(page, resolver):

@@ -3,31 +3,24 @@
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from documents.signals import attachments_read
+from search import services, tasks
 
 
 def on_published(sender, instance, **kwargs):
-    from search.tasks import update_entry
-
-    update_entry.enqueue(instance.pk)
+    tasks.update_entry.enqueue(instance.pk)
 
 
 def on_unpublished(sender, instance, **kwargs):
     # At once, in the same transaction: unpublished or taken-down content must not stay findable.
-    from search.services import remove_page
-
-    remove_page(instance.pk)
+    services.remove_page(instance.pk)
 
 
 def on_moved(sender, instance, **kwargs):
-    from search.tasks import update_subtree
-
-    update_subtree.enqueue(instance.pk)
+    tasks.update_subtree.enqueue(instance.pk)
 
 
 def on_attachments_read(sender, page_id, **kwargs):
-    from search.services import index_page
-
-    index_page(page_id)  # already on a worker
+    services.index_page(page_id)  # already on a worker
 
 
 def connect():

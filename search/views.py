@@ -18,8 +18,7 @@ from search import selectors
 from search.forms import ALL_UNITS, SearchForm
 from search.highlight import highlight, snippet
 from search.models import Kind
-from sites.models import Unit
-from sites.selectors import top_unit, unit_for_request
+from sites.selectors import all_units, top_unit, unit_for_request
 
 # A visitor can page through this many results; "more than 1,000" is counted no further.
 MAX_RESULTS = 1000
@@ -78,9 +77,7 @@ def _results(request, entries, parsed):
 def _read(request):
     """The request's unit, its checked search form and the parsed query (shared by both views)."""
     unit = unit_for_request(request)
-    form = SearchForm(
-        request.GET, unit=unit, units=list(Unit.objects.order_by("parent_id", "sort_order", "name"))
-    )
+    form = SearchForm(request.GET, unit=unit, units=list(all_units()))
     return unit, form, parse_query(form.query)
 
 
@@ -115,7 +112,7 @@ def search(request):
         context.update(results=page, items=_results(request, page.object_list, parsed), paginator=paginator)
         context["all_units"] = scope.unit_ids is None or len(scope.unit_ids) > 1
     if unit is not None and unit.parent_id is not None:
-        top = top_unit()
+        top = top_unit(unit)
         if top is not None and top.site_id != unit.site_id:
             context["district_search"] = {"unit": top, "root_url": top.site.root_url, "all_units": ALL_UNITS}
     return TemplateResponse(request, "search/search.html", context)

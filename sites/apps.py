@@ -12,15 +12,8 @@ class SitesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate, post_save
 
-        from sites.registry import register_board_permissions
-
         post_save.connect(_mirror_new_translation, dispatch_uid="portal_sites_mirror_translation")
         post_migrate.connect(_grant_board_permissions, dispatch_uid="portal_sites_board_permissions")
-
-        # Alert banners are the board's alone (units get no rights on them).
-        register_board_permissions(
-            *(f"portal_sites.{action}_alertbanner" for action in ("add", "change", "delete", "view"))
-        )
 
 
 def _mirror_new_translation(sender, instance, created, raw=False, **kwargs):

@@ -12,17 +12,9 @@ from django.utils.translation import get_language
 
 from wagtail.models import Locale, Page
 
+from sites.models import Unit
+
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
-# UnitSettings text fields with an English twin named ``<field>_en``.
-TRANSLATED_SETTINGS = (
-    "full_name",
-    "short_name",
-    "address",
-    "managing_agency",
-    "licence",
-    "editor_in_chief",
-    "introduction",
-)
 
 
 def active_language():
@@ -39,7 +31,8 @@ def in_language(text, language):
 
 
 def setting(info, field):
-    """A text field of ``UnitSettings`` in the active language, else in Vietnamese marked as such."""
+    """A text field of ``UnitSettings`` in the active language (its twin ``<field>_<language>``), else in
+    Vietnamese marked as such."""
     if info is None:
         return ""
     language = active_language()
@@ -52,8 +45,6 @@ def setting(info, field):
 
 def unit_names(language):
     """{unit id: title of the unit's live home in ``language``} for every unit that has one (one query)."""
-    from sites.models import Unit
-
     titles = Page.objects.filter(
         translation_key=OuterRef("site__root_page__translation_key"),
         locale__language_code=language,

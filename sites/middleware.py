@@ -1,5 +1,7 @@
 from django.template.response import TemplateResponse
 
+from sites.selectors import find_takedown
+
 
 class TakeDownMiddleware:
     """Answer 410 Gone, with a notice, for the URL of a page the board has taken down.
@@ -14,8 +16,6 @@ class TakeDownMiddleware:
         response = self.get_response(request)
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
-        from sites.takedown import find_takedown
-
         takedown = find_takedown(request)
         if takedown is None:
             return response

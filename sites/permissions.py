@@ -13,14 +13,18 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views import chooser as chooser_views
+from wagtail.snippets.views import snippets as snippet_views
+
+from sites.models import Unit
+from sites.selectors import member_root_paths, pages_under
 
 MEMBER_ACTIONS = frozenset({"add", "change", "delete", "view"})
 
 
 def member_unit_ids(user):
     """Ids of the units ``user`` edits or approves for (kept on the user for the request)."""
-    from sites.models import Unit
-
     if not user.is_authenticated or not user.is_active:
         return frozenset()
     if "_member_unit_ids" not in user.__dict__:
@@ -89,8 +93,6 @@ class UnitOwnedForm(WagtailAdminModelForm):
     """Offers unit members only their own units (and requires one); the board chooses any or none."""
 
     def __init__(self, *args, **kwargs):
-        from sites.models import Unit
-
         super().__init__(*args, **kwargs)
         field = self.fields.get("unit")
         user = self.for_user
@@ -128,13 +130,7 @@ class PageScopedPermissionPolicy(ScopedPermissionPolicy):
     member_actions = frozenset({"change", "delete", "view"})
 
     def _paths(self, user):
-        from sites.selectors import unit_root_paths
-
-        if not user.is_authenticated or not user.is_active:
-            return []
-        if "_unit_root_paths" not in user.__dict__:
-            user.__dict__["_unit_root_paths"] = unit_root_paths(user)
-        return user.__dict__["_unit_root_paths"]
+        return member_root_paths(user)
 
     def has_scope(self, user):
         return bool(self._paths(user))
@@ -144,14 +140,10 @@ class PageScopedPermissionPolicy(ScopedPermissionPolicy):
         return any(path.startswith(root) for root in self._paths(user))
 
     def scope_q(self, user):
-        from sites.selectors import within_paths
-
-        return within_paths(self._paths(user), field=f"{self.page_field}__path")
+        return pages_under(self._paths(user), field=f"{self.page_field}__path")
 
 
 def _chooser_rows(view):
-    from wagtail.permissions import policy_registry
-
     return policy_registry.get_by_type(view.model_class).instances_user_has_any_permission_for(
         view.request.user, ["change", "view"]
     )
@@ -159,7 +151,6 @@ def _chooser_rows(view):
 
 def confined_chooser_viewset():
     """A snippet chooser showing (and answering "chosen" for) only the rows the user may see."""
-    from wagtail.snippets.views import chooser as chooser_views
 
     class ConfinedChooseView(chooser_views.ChooseView):
         def get_object_list(self):
@@ -193,8 +184,6 @@ class ConfinedSnippetViewSetMixin:
 
     @classmethod
     def confined_views(cls):
-        from wagtail.snippets.views import snippets as snippet_views
-
         return {
             "edit_view_class": confined(snippet_views.EditView, "change"),
             "delete_view_class": confined(snippet_views.DeleteView, "delete"),

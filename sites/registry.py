@@ -1,34 +1,29 @@
-"""Standard sections of a unit's site, registered by the feature apps.
+"""What the feature apps give every unit, registered through Wagtail hooks in their ``wagtail_hooks.py``.
 
-``sites`` is the ground floor and imports no feature. Each feature app registers
-a builder in its ``AppConfig.ready()``; provisioning calls every builder with the
-unit's home page. Builders must be idempotent (create only what is missing).
+``sites`` is the ground floor and imports no feature:
+
+- ``UNIT_SECTIONS_HOOK``: ``fn(*, unit, home_page)`` adds a standard section to a unit's site.
+  Provisioning calls every one, by ``order``, inside its transaction; each must be idempotent (create only
+  what is missing: ``ensure_child_page``).
+- ``BOARD_PERMISSIONS_HOOK``: ``fn()`` returns model permissions ("app_label.codename") the editorial board
+  gets on provisioning and after every ``migrate``.
+- the home page factory is one slot, not a hook: exactly one app (``home``) owns the home page model.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from wagtail import hooks
 
-
-@dataclass(frozen=True)
-class SectionBuilder:
-    name: str
-    order: int
-    build: Callable  # build(*, unit, home_page) -> None
-
-
-_builders: dict[str, SectionBuilder] = {}
-
-
-def register_section(name, *, order=100):
-    def decorator(func):
-        _builders[name] = SectionBuilder(name=name, order=order, build=func)
-        return func
-
-    return decorator
+UNIT_SECTIONS_HOOK = "portal_unit_sections"
+BOARD_PERMISSIONS_HOOK = "portal_board_permissions"
 
 
 def get_section_builders():
-    return sorted(_builders.values(), key=lambda b: (b.order, b.name))
+    """The registered section builders, by their hook ``order``."""
+    return hooks.get_hooks(UNIT_SECTIONS_HOOK)
+
+
+def get_board_permissions():
+    """Every permission registered for the board, sorted, once each."""
+    return sorted({permission for fn in hooks.get_hooks(BOARD_PERMISSIONS_HOOK) for permission in fn()})
 
 
 _home_page_factory = None
@@ -52,15 +47,3 @@ def ensure_child_page(parent, page_class, **fields):
     if page_class.objects.child_of(parent).exists():
         return
     parent.add_child(instance=page_class(live=True, show_in_menus=True, **fields))
-
-
-_board_permissions: set[str] = set()
-
-
-def register_board_permissions(*permissions):
-    """Model permissions ("app_label.codename") the editorial board gets on provisioning."""
-    _board_permissions.update(permissions)
-
-
-def get_board_permissions():
-    return sorted(_board_permissions)

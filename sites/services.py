@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.log_actions import log
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -22,9 +23,19 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from sites.models import ALLOWED_PARENT_LEVELS, TOP_LEVELS, Unit, UnitLevel, UnitSettings
-from sites.moderation import BoardApprovalTask, UnitApprovalTask
+from sites.models import (
+    ALLOWED_PARENT_LEVELS,
+    TOP_LEVELS,
+    BoardApprovalTask,
+    TakeDown,
+    Unit,
+    UnitApprovalTask,
+    UnitLevel,
+    UnitSettings,
+)
 from sites.registry import get_board_permissions, get_home_page_factory, get_section_builders
+from sites.selectors import is_board_member, top_unit
+from sites.signals import page_taken_down
 
 logger = logging.getLogger(__name__)
 
@@ -119,12 +130,6 @@ def _resolve_parent(parent):
         return Unit.objects.select_related("site__root_page", "collection").get(slug=parent)
     except Unit.DoesNotExist:
         raise ProvisioningError(_("Unknown parent unit “%(parent)s”.") % {"parent": parent}) from None
-
-
-def _top_unit(unit):
-    while unit.parent_id is not None:
-        unit = unit.parent
-    return unit
 
 
 def _wagtail_placeholder_sites():
@@ -333,7 +338,7 @@ def _provision(
                 name=_("Portal of %(name)s") % {"name": name}
             )
     else:
-        top = _top_unit(parent_unit)
+        top = top_unit(parent_unit)
         container_page = top.site.root_page.get_parent()
         container_collection = top.collection.get_parent()
 
@@ -393,18 +398,18 @@ def _provision(
         _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
         _grant_collection_permissions(approvers, container_collection)
 
-    workflow = _ensure_workflow(_top_unit(unit))
+    workflow = _ensure_workflow(top_unit(unit))
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
 
-    for builder in get_section_builders():
-        builder.build(unit=unit, home_page=home_page)
+    for build_section in get_section_builders():
+        build_section(unit=unit, home_page=home_page)
 
     return unit, existing is None
 
 
 def grant_board_permissions(group=None):
     """Give the editorial board (the approvers of each top unit, or ``group``) the model permissions the apps
-    registered for it (``sites.registry.register_board_permissions``). Run on provisioning and after every
+    registered for it (``sites.registry.BOARD_PERMISSIONS_HOOK``). Run on provisioning and after every
     ``migrate``, so a permission registered by a later release reaches existing boards too. Permissions not
     created yet (an app migrated later in the same run) are left to the next call."""
     if group is not None:
@@ -449,3 +454,30 @@ def mirror_to_translation(page):
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": assignment.workflow})
         copied = True
     return copied
+
+
+# --- Take-down: the board unpublishes a page of any unit with a mandatory reason; its public URL then
+# answers 410 Gone with a short notice, so readers and search engines learn the content was withdrawn.
+
+TAKEDOWN_ACTION = "portal.takedown"
+
+
+def can_take_down(user, page):
+    return page.live and is_board_member(user) and page.permissions_for_user(user).can_unpublish()
+
+
+@transaction.atomic
+def take_down(*, page, user, reason):
+    """Unpublish ``page`` (and keep its URL answering 410), recording who did it and why."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValueError("a reason is required")
+    page = page.specific
+    site = page.get_site()
+    url_parts = page.get_url_parts()
+    path = url_parts[2] if url_parts else page.url_path
+    page.unpublish(user=user, log_action=None)
+    takedown = TakeDown.objects.create(page=page, site=site, path=path, reason=reason, user=user)
+    log(instance=page, action=TAKEDOWN_ACTION, user=user, data={"reason": reason})
+    page_taken_down.send(sender=TakeDown, takedown=takedown)
+    return page

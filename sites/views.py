@@ -1,29 +1,13 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail.models import Page
 
-from sites.takedown import can_take_down, take_down
-
-
-class TakeDownForm(forms.Form):
-    reason = forms.CharField(
-        label=gettext_lazy("Reason"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        error_messages={"required": gettext_lazy("Give the reason for taking this page down.")},
-    )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"].strip()
-        if not reason:
-            raise forms.ValidationError(_("Give the reason for taking this page down."))
-        return reason
+from sites.forms import TakeDownForm
+from sites.services import can_take_down, take_down
 
 
 def takedown_view(request, page_id):

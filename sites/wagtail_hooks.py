@@ -5,11 +5,12 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from sites import confinement, views  # noqa: F401  (confinement registers its hooks on import)
-from sites.alerts import AlertBanner
 from sites.exports import PortalModelViewSet
+from sites.models import AlertBanner
+from sites.registry import BOARD_PERMISSIONS_HOOK
 from sites.review_menu import SelfEditedNotice
-from sites.selectors import unit_root_paths, within_paths
-from sites.takedown import TAKEDOWN_ACTION, can_take_down, is_board_member
+from sites.selectors import pages_visible_to
+from sites.services import TAKEDOWN_ACTION, can_take_down
 
 
 @hooks.register("register_admin_urls")
@@ -46,14 +47,11 @@ def register_takedown_log_action(actions):
 @hooks.register("construct_page_chooser_queryset")
 def confine_page_chooser(pages, request):
     """Unit members choose only their own unit's pages; the board and superusers choose any."""
-    user = request.user
-    if is_board_member(user):
-        return pages
-    return pages.filter(within_paths(unit_root_paths(user)))
+    return pages_visible_to(request.user, pages)
 
 
 class AlertBannerViewSet(PortalModelViewSet):
-    """The board's alert banners (model permissions: only the board has them, see ``SitesConfig``)."""
+    """The board's alert banners (only the board has model permissions on them: see the end of this file)."""
 
     model = AlertBanner
     icon = "warning"
@@ -76,3 +74,9 @@ def register_alert_banners():
 def four_eyes_notice():
     """Where "Approve" would be: why an approver who edited the item cannot approve it."""
     return SelfEditedNotice()
+
+
+@hooks.register(BOARD_PERMISSIONS_HOOK)
+def alert_banner_board_permissions():
+    # Alert banners are the board's alone (units get no rights on them).
+    return [f"portal_sites.{action}_alertbanner" for action in ("add", "change", "delete", "view")]

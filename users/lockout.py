@@ -10,7 +10,7 @@ from wagtail.admin.views.account import LoginView
 
 from axes.helpers import get_client_username
 
-from portal.client_ip import client_ip
+from sites.client_ip import client_ip
 from users.selectors import lockout_end
 
 

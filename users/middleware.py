@@ -32,7 +32,7 @@ def _is_admin_path(request):
 
 
 def start_session_clock(request):
-    """Called on sign-in (users/apps.py): both clocks start now."""
+    """Called on sign-in (users/signals.py): both clocks start now."""
     now = time.time()
     request.session[SIGNED_IN_KEY] = now
     request.session[LAST_ACTIVITY_KEY] = now

@@ -27,8 +27,8 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from django_ratelimit.core import is_ratelimited
 
-from portal.client_ip import client_ip
-from sites.takedown import is_board_member
+from sites.client_ip import client_ip
+from sites.selectors import is_board_member
 from users import selectors, services
 
 # --- The board's list of locked accounts ------------------------------------------------------------

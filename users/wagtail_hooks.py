@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from sites.takedown import is_board_member
+from sites.registry import BOARD_PERMISSIONS_HOOK
+from sites.selectors import is_board_member
 from users import views
 from users.services import UNLOCK_ACTION
 
@@ -51,3 +52,9 @@ def register_unlock_log_action(actions):
         return _("Sign-in lockout lifted for the address %(address)s") % {"address": address}
 
     actions.register_action(UNLOCK_ACTION, _("Unlock account"), message)
+
+
+@hooks.register(BOARD_PERMISSIONS_HOOK)
+def two_factor_board_permissions():
+    # The board signs in with a second factor when PORTAL_REQUIRE_2FA is on (users/middleware.py).
+    return ["users.require_2fa"]

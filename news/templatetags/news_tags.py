@@ -19,7 +19,7 @@ def article_json_ld(context, page):
         "datePublished": page.published_date.isoformat(),
         "dateModified": (page.last_published_at or page.published_date).isoformat(),
         "mainEntityOfPage": page.get_full_url(request),
-        "inLanguage": "vi",
+        "inLanguage": page.locale.language_code,  # an English translation is in English
     }
     if page.lead:
         data["description"] = page.lead

@@ -2,6 +2,7 @@
 
 import io
 import math
+import unicodedata
 
 from PIL import Image, ImageDraw
 
@@ -25,8 +26,6 @@ def emblem_png(size=128):
 
 
 def _ascii(text):
-    import unicodedata
-
     text = text.replace("Đ", "D").replace("đ", "d")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

@@ -63,8 +63,9 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
-    # after wagtail.admin: replaces Wagtail's workflow e-mails (see editorial/apps.py)
-    "editorial",
+    # after wagtail.admin: replaces Wagtail's workflow e-mails (see notifications/apps.py)
+    "notifications",
+    "reporting",
     "scheduling",
     # logins: lockout (users/lockout.py), TOTP second factor (users/two_factor.py)
     "axes",
@@ -119,7 +120,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
                 "sites.context_processors.current_unit",
             ],
         },
@@ -209,8 +209,8 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 # horizon, which must stay well below the broker's visibility_timeout (else Redis redelivers
 # the waiting task and it runs twice); the per-minute sweep queues the rest as they come near.
 PORTAL_SCHEDULE_HORIZON_MINUTES = int(os.environ.get("PORTAL_SCHEDULE_HORIZON_MINUTES", "30"))
-# The publications due at one time are prepared this early in one transaction committed at
-# that second (scheduling.services.publish_due_at).
+# The publications due at one time are read and checked this early, then published at that
+# second; no transaction or lock is held meanwhile (scheduling.services.publish_due_at).
 PORTAL_SCHEDULE_PREPARE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_PREPARE_SECONDS", "15"))
 # Past its time by more than this and still not done: "overdue" (logged, mailed to the board).
 PORTAL_SCHEDULE_GRACE_SECONDS = int(os.environ.get("PORTAL_SCHEDULE_GRACE_SECONDS", "120"))
@@ -258,11 +258,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # Login lockout (django-axes): PORTAL_LOGIN_FAILURE_LIMIT wrong passwords lock that username from that
 # address (never the whole address: a commune office shares one) for PORTAL_LOGIN_COOLOFF_MINUTES; the
-# board can unlock earlier (Settings > Locked accounts). The address is portal.client_ip's.
+# board can unlock earlier (Settings > Locked accounts). The address is sites.client_ip's.
 AXES_FAILURE_LIMIT = int(os.environ.get("PORTAL_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = int(os.environ.get("PORTAL_LOGIN_COOLOFF_MINUTES", "15")) / 60  # in hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "sites.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Tries during the lockout do not push its end further away: the time on the notice holds.
@@ -346,7 +346,7 @@ WAGTAILSEARCH_BACKENDS = {
 PORTAL_INACTIVE_DAYS = int(os.environ.get("PORTAL_INACTIVE_DAYS", "14"))
 PORTAL_SEARCH_RATE = os.environ.get("PORTAL_SEARCH_RATE", "60/m")
 PORTAL_SUGGEST_RATE = os.environ.get("PORTAL_SUGGEST_RATE", "240/m")
-# The client's address for every limiter (portal/client_ip.py): a forwarding header is believed only from
+# The client's address for every limiter (sites/client_ip.py): a forwarding header is believed only from
 # these reverse proxies (addresses or networks); the header is named as in request.META. The older
 # RATELIMIT_IP_META_KEY variable is still read as the header's name.
 PORTAL_TRUSTED_PROXIES = env_list("PORTAL_TRUSTED_PROXIES")
@@ -355,7 +355,7 @@ PORTAL_CLIENT_IP_HEADER = (
     or os.environ.get("RATELIMIT_IP_META_KEY")
     or "HTTP_X_FORWARDED_FOR"
 )
-RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "sites.client_ip.client_ip"
 # The cache down (Redis outage) must not turn every search into a 429: without counters, no limit.
 RATELIMIT_FAIL_OPEN = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"

@@ -15,7 +15,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 import pytest
 
 from documents.models import LegalDocumentAttachment
-from sites.takedown import take_down
+from sites.services import take_down
 from tests.factories import UserFactory, legal_document, make_file, publish_article
 
 HOST = "phuoc-hau.localhost"

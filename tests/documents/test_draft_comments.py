@@ -1,11 +1,14 @@
 """Public comments on drafts: the window, spam and flood guards, moderation per unit, export."""
 
+import time
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
+import django_ratelimit.core
 import pytest
 
 from documents.models import DraftComment, LegalDocument
@@ -34,6 +37,13 @@ def post(client, page, **data):
 @pytest.fixture(autouse=True)
 def clean_cache():
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def one_rate_window(monkeypatch):
+    # django-ratelimit counts in fixed windows: one ending mid-test would start the counts again.
+    now = time.time()
+    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: now))
 
 
 @pytest.mark.parametrize(
@@ -149,3 +159,17 @@ def test_the_flood_guard_keys_on_the_client_behind_a_trusted_proxy(client, commu
     assert len(hashes) == 3
     for value in ("", "garbage", "1.2.3.4, 5.6.7.8"):  # never a 500 whatever the proxy passes on
         assert via("10.0.0.2", value).status_code in (302, 429)
+
+
+def test_a_draft_takes_a_bounded_number_of_comments_whoever_sends_them(client, commune_a, monkeypatch):
+    monkeypatch.setattr("documents.views.PER_DOCUMENT_RATE", "2/h")
+    page = draft(commune_a, TODAY, TODAY + timedelta(days=5))
+    other = draft(commune_a, TODAY, TODAY + timedelta(days=5), number="DT-07/UBND")
+
+    def from_address(target, n):
+        payload = {"name": f"Người {n}", "contact": f"{n}@example.vn", "body": "Ý kiến."}
+        return client.post(f"/van-ban/{target.slug}/", payload, HTTP_HOST=HOST, REMOTE_ADDR=f"198.51.100.{n}")
+
+    assert [from_address(page, n).status_code for n in range(1, 4)] == [302, 302, 429]
+    assert from_address(other, 4).status_code == 302  # each draft has its own count
+    assert DraftComment.objects.filter(page=page).count() == 2

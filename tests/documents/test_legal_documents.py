@@ -33,6 +33,18 @@ def test_public_page_shows_the_metadata_as_a_table(client, commune_a):
     assert "<iframe" in html and ".pdf" in html  # inline preview and download link
 
 
+def test_the_summary_has_its_own_labelled_row(client, commune_a):
+    doc = legal_document(
+        commune_a, number="126/QĐ-UBND", summary="Về việc ban hành quy chế làm việc & tiếp dân"
+    )
+    html = client.get(f"/van-ban/{doc.slug}/", HTTP_HOST=HOST).content.decode()
+    table = html.split('class="table doc-meta"')[1].split("</table>")[0]
+    assert (
+        '<tr><th scope="row">Trích yếu</th><td>Về việc ban hành quy chế làm việc &amp; tiếp dân</td></tr>'
+        in table
+    )
+
+
 @pytest.mark.parametrize(
     ("on", "expected"),
     [

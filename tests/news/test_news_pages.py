@@ -5,11 +5,14 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
+
 import pytest
 
 from news.models import NewsArticlePage
 from news.taxonomy import Category, Official
-from tests.factories import make_image, publish_article
+from tests.factories import make_image, news_index, publish_article
 
 HOST_A = "phuoc-hau.localhost"
 
@@ -24,6 +27,10 @@ def days_ago(n, hour=9):
 
 def titles(html):
     return re.findall(r'class="article-list__title"><a href="[^"]+">([^<]+)</a>', html)
+
+
+def json_ld(html):
+    return json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
 
 
 def test_default_categories_exist(db):
@@ -139,13 +146,78 @@ def test_article_page(client, commune_a):
     # OpenGraph and JSON-LD
     assert f'<meta property="og:url" content="http://{HOST_A}/tin-tuc/{article.slug}/">' in html
     assert '<meta property="og:type" content="article">' in html
-    payload = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    data = json.loads(payload)
+    data = json_ld(html)
     assert data["@type"] == "NewsArticle" and data["headline"] == article.title
     assert data["author"]["name"] == "Minh Anh"
     assert data["mainEntityOfPage"] == f"http://{HOST_A}/tin-tuc/{article.slug}/"
     # share links and print
     assert "facebook.com/sharer" in html and "window.print()" in html
+
+
+def other_news_titles(html):
+    if 'id="other-heading"' not in html:
+        return []
+    section = html.split('id="other-heading"')[1].split("</section>")[0]
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a></li>', section)
+
+
+def test_other_news_shares_any_of_the_articles_categories(client, commune_a):
+    article = publish_article(
+        commune_a, title="Tin hai chuyên mục", categories=[cat("kinh-te-xa-hoi"), cat("cai-cach-hanh-chinh")]
+    )
+    publish_article(
+        commune_a, title="Tin cải cách", published_date=days_ago(3), categories=[cat("cai-cach-hanh-chinh")]
+    )
+    publish_article(
+        commune_a, title="Tin thông báo", published_date=days_ago(1), categories=[cat("thong-bao")]
+    )
+    html = client.get(f"/tin-tuc/{article.slug}/", HTTP_HOST=HOST_A).content.decode()
+    assert other_news_titles(html) == ["Tin cải cách"]
+
+
+@pytest.mark.parametrize("categories", [["quoc-phong-an-ninh"], []])
+def test_other_news_falls_back_to_the_units_recent_news(client, commune_a, commune_b, categories):
+    """A unit whose few articles each have their own category (or none) still shows 'Tin khác'."""
+    article = publish_article(
+        commune_a,
+        title="Tin riêng chuyên mục",
+        published_date=days_ago(4),
+        categories=[cat(c) for c in categories],
+    )
+    for n, slug in enumerate(["kinh-te-xa-hoi", "thong-bao", "van-hoa-xa-hoi", "xay-dung-dang", "", "", ""]):
+        publish_article(
+            commune_a,
+            title=f"Tin gần đây {n}",
+            published_date=days_ago(n),
+            categories=[cat(slug)] if slug else [],
+        )
+    publish_article(
+        commune_b, title="Tin của An Hải", published_date=days_ago(0), categories=[cat("thong-bao")]
+    )
+    html = client.get(f"/tin-tuc/{article.slug}/", HTTP_HOST=HOST_A).content.decode()
+    # the unit's newest five, never the article itself nor another unit's news
+    assert other_news_titles(html) == [f"Tin gần đây {n}" for n in range(5)]
+    assert "Tin của An Hải" not in html
+
+
+def test_json_ld_language_follows_the_page(client, district, commune_a):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    for page in (district.site.root_page, commune_a.site.root_page, news_index(commune_a)):
+        translate_object(page.specific, [english])
+        page.get_translation(english).specific.save_revision().publish()
+    article = publish_article(commune_a, title="Hội nghị tiếp xúc cử tri")
+    translate_object(article, [english])
+    translated = article.get_translation(english).specific
+    translated.title = "Meeting with voters"
+    translated.save_revision().publish()
+
+    data = json_ld(client.get(f"/tin-tuc/{article.slug}/", HTTP_HOST=HOST_A).content.decode())
+    assert data["headline"] == "Hội nghị tiếp xúc cử tri" and data["inLanguage"] == "vi"
+    with translation.override("en"):
+        response = client.get(f"/en/tin-tuc/{article.slug}/", HTTP_HOST=HOST_A)
+    assert response.status_code == 200
+    data = json_ld(response.content.decode())
+    assert data["headline"] == "Meeting with voters" and data["inLanguage"] == "en"
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, commune_a):

@@ -219,9 +219,9 @@ def filter_keys(filterset_class, request=None):
 @pytest.fixture
 def admin_urls(rf, portal_content, commune_a, editor_a):
     from documents.wagtail_hooks import DraftCommentViewSet
-    from editorial.views import EditorialLogFilterSet
     from news.admin_views import NewsArticleFilterSet
     from news.wagtail_hooks import CategoryViewSet, OfficialViewSet
+    from reporting.views import EditorialLogFilterSet
     from tests.factories import news_index
 
     request = rf.get("/admin/")

@@ -111,6 +111,22 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
         == NewsArticlePage.objects.count()
     )
 
+    # a commune's demo articles share categories: each shows 'Tin khác' from its own categories, and all but
+    # the oldest 'Tin đã đưa'
+    for unit in Unit.objects.filter(slug__in=["phuoc-hau", "an-hai"]):
+        articles = (
+            NewsArticlePage.objects.live().descendant_of(unit.site.root_page).order_by("published_date")
+        )
+        for position, article in enumerate(articles):
+            response = client.get(f"/tin-tuc/{article.slug}/", HTTP_HOST=unit.site.hostname)
+            other_news = response.context["other_news"]
+            assert other_news, (unit.slug, article.slug)
+            own = set(article.categories.values_list("pk", flat=True))
+            for item in other_news:
+                assert own & set(item.categories.values_list("pk", flat=True)), (article.slug, item.slug)
+            assert "Tin khác" in response.content.decode()
+            assert bool(response.context["earlier_news"]) == (position > 0), (unit.slug, article.slug)
+
     before = counts()
     call_command("seed_demo", "--port", "80")
     assert counts() == before

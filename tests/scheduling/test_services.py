@@ -1,16 +1,20 @@
 """Exact-time publishing: the right revision, once; expiry; the sweep; overdue reporting."""
 
+import ast
 from datetime import timedelta
 
 from django.core import mail
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.signals import page_published
 
 import pytest
 
 from scheduling import services
+from tests.conftest import ROOT
 from tests.factories import draft_article, publish_article
 
 
@@ -161,39 +165,183 @@ def test_overdue_items_are_reported_to_the_board_once(page, board_member, settin
     assert services.overdue_items() == []
 
 
+def next_second(ahead):
+    """The first whole second at least ``ahead`` seconds from now (a batch's publication time)."""
+    return (timezone.now() + timedelta(seconds=ahead + 1)).replace(microsecond=0)
+
+
 def test_a_batch_publishes_everything_due_at_that_second_with_that_time(commune_a, editor_a):
-    when = (timezone.now() + timedelta(minutes=5)).replace(microsecond=0)
     pages = [draft_article(commune_a, editor_a, title=f"Tin lô {n}", slug=f"tin-lo-{n}") for n in range(5)]
     other = draft_article(commune_a, editor_a, title="Tin giờ khác", slug="tin-gio-khac")
+    when = next_second(1)
     for p in pages:
         schedule(p, when)
     schedule(other, when + timedelta(minutes=1))
-    assert services.publish_due_at(when, wait=False) == 5
+    assert services.publish_due_at(when, wait=False) == 0  # not before its time
+    assert not any(Page.objects.filter(pk__in=[p.pk for p in pages], live=True))
+    # never published, their rows already hold what publishing writes: switched on at the second
+    assert [item.row is not None for item in services.prepare_publications(when)] == [True] * 5
+    signalled = []
+
+    def on_published(sender, instance, revision=None, **kwargs):
+        signalled.append((instance.pk, revision.pk))
+
+    page_published.connect(on_published, dispatch_uid="test_batch_published")
+    try:
+        assert services.publish_due_at(when) == 5  # waits for the second, then publishes
+    finally:
+        page_published.disconnect(dispatch_uid="test_batch_published")
+    assert timezone.now() >= when
+    # Wagtail recorded each publication once: its signal (cache, search index, mails hang on it)
+    assert sorted(signalled) == sorted((p.pk, p.latest_revision_id) for p in pages)
     for p in pages:
         p.refresh_from_db()
-        assert p.live and p.last_published_at == when  # the publication time, not the preparation time
+        assert p.live and p.live_revision_id == p.latest_revision_id and not p.has_unpublished_changes
+        assert Revision.objects.get(pk=p.live_revision_id).approved_go_live_at is None
+        # the publication time, not the moment each page's transaction ran
+        assert p.last_published_at == when and p.first_published_at == when
         assert PageLogEntry.objects.get(page=p, action="wagtail.publish.scheduled").timestamp == when
     other.refresh_from_db()
     assert not other.live
     assert services.publish_due_at(when, wait=False) == 0  # nothing left for that second
 
 
-def test_one_failing_publication_rolls_the_batch_back_and_the_others_go_one_by_one(commune_a, editor_a):
-    when = (timezone.now() + timedelta(minutes=5)).replace(microsecond=0)
+def test_a_page_switched_on_is_recorded_by_its_own_task_if_the_batch_stops_there(
+    commune_a, editor_a, settings
+):
+    page = draft_article(commune_a, editor_a, title="Tin bật rồi dừng", slug="tin-bat-roi-dung")
+    when = next_second(1)
+    revision = schedule(page, when)
+    prepared = services.prepare_publications(when)
+    services.wait_until(when)
+    assert services.switch_on(prepared, when) == [revision.pk]  # and the worker dies here
+    page.refresh_from_db()
+    assert page.live and page.live_revision_id == revision.pk and page.last_published_at == when
+    assert services.switch_on(prepared, when) == []  # live already: never switched twice
+    # the revision is still scheduled: its own task (or the sweep) has Wagtail record it, once,
+    # at the time readers saw it go live, however late (here: past the grace)
+    settings.PORTAL_SCHEDULE_GRACE_SECONDS = 0
+    assert services.publish_revision(revision.pk, when.isoformat()) == services.PUBLISHED
+    assert services.publish_revision(revision.pk, when.isoformat()) == services.STALE
+    page.refresh_from_db()
+    assert page.live and page.last_published_at == when and page.first_published_at == when
+    assert PageLogEntry.objects.get(page=page, action="wagtail.publish.scheduled").timestamp == when
+
+
+def test_a_page_changed_since_it_was_prepared_is_published_the_long_way(commune_a, editor_a):
+    page = draft_article(commune_a, editor_a, title="Tin sửa sau khi chuẩn bị", slug="tin-sua-sau")
+    when = next_second(1)
+    revision = schedule(page, when)
+    prepared = services.prepare_publications(when)
+    assert prepared[0].row is not None
+    Page.objects.filter(pk=page.pk).update(title="Sửa thẳng vào bảng")  # after the preparation
+    services.wait_until(when)
+    assert services.switch_on(prepared, when) == []
+    page.refresh_from_db()
+    assert not page.live
+    assert services.publish_due_at(when, wait=False) == 1
+    page.refresh_from_db()
+    assert page.live and page.title == "Tin sửa sau khi chuẩn bị"  # the revision's, by Wagtail
+    assert page.live_revision_id == revision.pk
+
+
+def test_a_page_switched_on_whose_publication_then_fails_goes_off_again(commune_a, editor_a):
+    page = draft_article(commune_a, editor_a, title="Tin trùng đường dẫn", slug="tin-trung")
+    sibling = draft_article(commune_a, editor_a, title="Tin bên cạnh", slug="tin-ben-canh")
+    when = next_second(1)
+    revision = schedule(page, when)
+    prepared = services.prepare_publications(when)
+    assert prepared[0].row is not None
+    Page.objects.filter(pk=sibling.pk).update(slug="tin-trung")  # after the preparation
+    assert services.publish_due_at(when) == 0  # switched on, then Wagtail refuses the slug
+    page.refresh_from_db()
+    assert not page.live and page.live_revision_id is None and page.last_published_at is None
+    assert page.has_unpublished_changes and page.first_published_at is None
+    assert Revision.objects.get(pk=revision.pk).approved_go_live_at == when  # overdue until fixed
+    assert published_log(page) == 0
+
+
+def test_a_republished_page_keeps_its_first_publication_time(commune_a):
+    article = publish_article(commune_a, title="Tin cập nhật hẹn giờ")
+    article.refresh_from_db()
+    first = article.first_published_at
+    when = next_second(1)
+    revision = schedule(article, when)
+    assert services.publish_due_at(when) == 1
+    article.refresh_from_db()
+    assert article.live_revision_id == revision.pk
+    assert article.last_published_at == when
+    # unchanged (Wagtail takes it back from the revision's JSON: to the millisecond)
+    assert abs(article.first_published_at - first) < timedelta(milliseconds=1)
+
+
+def test_one_failing_publication_does_not_hold_back_the_others(commune_a, editor_a):
     good = [draft_article(commune_a, editor_a, title=f"Tin tốt {n}", slug=f"tin-tot-{n}") for n in range(2)]
     bad = draft_article(commune_a, editor_a, title="Tin hỏng", slug="tin-hong")
+    when = next_second(1)
     revisions = [schedule(p, when) for p in (*good, bad)]
     broken = revisions[-1]
     broken.content["title"] = ""  # cannot be published: the page would fail validation
     broken.save(update_fields=["content"])
-    with pytest.raises(Exception):  # noqa: B017 (any error: the batch is all or nothing)
-        services.publish_due_at(when, wait=False)
-    for p in (*good, bad):
-        p.refresh_from_db()
-        assert not p.live
-    # the per-revision fallback tasks at T+1 s publish the good ones; the bad one stays overdue
+    # each publication in its own transaction: the broken one is logged and left, the others go
+    assert services.publish_due_at(when) == 2
     for p, revision in zip(good, revisions, strict=False):
-        time_passes(revision, timezone.now() - timedelta(seconds=1))
-        assert services.publish_revision(revision.pk, revision.approved_go_live_at) == services.PUBLISHED
         p.refresh_from_db()
-        assert p.live
+        assert p.live and p.last_published_at == when
+        # their own tasks a second later find them done
+        assert services.publish_revision(revision.pk, when.isoformat()) == services.STALE
+    bad.refresh_from_db()
+    assert not bad.live
+    broken.refresh_from_db()
+    assert broken.approved_go_live_at == when  # still scheduled: retried, then reported overdue
+    with pytest.raises(ValidationError):
+        services.publish_revision(broken.pk, when.isoformat())
+    assert [e.revision_id for e in services.overdue_items(now=when + timedelta(hours=1))] == [broken.pk]
+    for p in good:
+        assert published_log(p) == 1
+
+
+def mock_imports(source, filename):
+    """Lines of ``source`` that import unittest.mock (or the ``mock`` package) or reach it."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename=filename)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            names = [f"{node.value.id}.{node.attr}"]
+        else:
+            continue
+        if any(f"{name}.".startswith(("unittest.mock.", "mock.")) for name in names):
+            found.append(node.lineno)
+    return found
+
+
+NOT_PRODUCTION = {"tests", "node_modules"}
+
+
+def production_modules():
+    """The project's own Python files, tests and virtual environments aside."""
+    yield from ROOT.glob("*.py")
+    for folder in sorted(ROOT.iterdir()):
+        if (
+            folder.is_dir()
+            and not folder.name.startswith(".")
+            and folder.name not in {"tests", "node_modules"}
+        ):
+            yield from sorted(folder.rglob("*.py"))
+
+
+def test_no_production_module_patches_anything():
+    """Production code never patches: unittest.mock is for tests (docs/conventions)."""
+    assert mock_imports("from unittest import mock\nimport unittest\nunittest.mock.patch", "x.py") == [1, 3]
+    scanned, offenders = set(), []
+    for path in production_modules():
+        relative = path.relative_to(ROOT)
+        scanned.add(str(relative))
+        offenders += [
+            f"{relative}:{line}" for line in mock_imports(path.read_text(encoding="utf-8"), str(path))
+        ]
+    assert {"scheduling/services.py", "scheduling/tasks.py"} <= scanned
+    assert offenders == []

@@ -15,7 +15,7 @@ from wagtail.models import PageLogEntry, Revision
 import pytest
 
 from scheduling import services, tasks
-from sites.moderation import BoardApprovalTask
+from sites.models import BoardApprovalTask
 from tests.conftest import ROOT
 from tests.factories import UserFactory, draft_article, make_unit
 
@@ -83,7 +83,7 @@ def test_article_approved_with_a_time_goes_live_on_its_own(celery_worker_process
     assert page.last_published_at == when
     assert client.get(public, HTTP_HOST="phuoc-hau.localhost").status_code == 200
     assert scheduled_publications(page) == 1
-    from editorial.models import Notification
+    from notifications.models import Notification
 
     # the author heard about each step once: unit approval and the publication (and the time,
     # when the worker got to that mail before the time came: a one-process worker may not)

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 import pytest
 
-from sites.alerts import AlertBanner, AlertKind, active_alerts
+from sites.alerts import active_alerts
+from sites.models import AlertBanner, AlertKind
 from tests.factories import UserFactory
 
 ADD_URL = "/admin/alert_banners/new/"
@@ -57,7 +58,7 @@ def test_mourning_turns_every_unit_grey_and_english_pages_show_the_english_text(
     html = client.get("/", HTTP_HOST=commune_b.site.hostname).content.decode()
     body = html.split("<body", 1)[1].split(">", 1)[0]
     assert "mourning" in body and "Quốc tang" in html
-    from sites.alerts import AlertBanner as Model
+    from sites.models import AlertBanner as Model
 
     alert = Model.objects.get()
     from django.utils import translation

@@ -1,7 +1,9 @@
 """Unit names and site information in the visitor's language, and lang attributes where languages mix."""
 
 import re
+from pathlib import Path
 
+from django.db import models
 from django.utils import translation
 
 from wagtail.models import Locale
@@ -9,7 +11,6 @@ from wagtail_localize.operations import translate_object
 
 import pytest
 
-from sites.bilingual import TRANSLATED_SETTINGS
 from sites.models import UnitSettings
 from tests.factories import publish_article
 
@@ -96,10 +97,28 @@ def test_vietnamese_pages_are_unchanged_and_unmarked(client, district_in_english
     assert "People's" not in html and "Ninh Phuoc District" not in main
 
 
-def test_every_translated_setting_has_its_english_field():
+def test_every_english_setting_mirrors_its_vietnamese_field():
+    fields = {field.name: field for field in UnitSettings._meta.get_fields()}
+    twins = {name.removesuffix("_en"): field for name, field in fields.items() if name.endswith("_en")}
+    assert twins
+    for name, english in twins.items():
+        vietnamese = fields[name]
+        assert type(english) is type(vietnamese) and english.max_length == vietnamese.max_length, name
+        assert english.blank, name  # English text is optional: the Vietnamese one stands in
+
+
+def test_every_setting_shown_in_a_template_has_its_english_field():
     fields = {field.name for field in UnitSettings._meta.get_fields()}
-    assert {f"{name}_en" for name in TRANSLATED_SETTINGS} <= fields
-    assert set(TRANSLATED_SETTINGS) <= fields
+    root = Path(__file__).resolve().parents[2]
+    shown = {
+        name
+        for template in root.glob("*/templates/**/*.html")
+        for name in re.findall(r'\|setting:"(\w+)"', template.read_text(encoding="utf-8"))
+    }
+    assert shown
+    for name in shown:
+        assert isinstance(UnitSettings._meta.get_field(name), models.CharField | models.TextField), name
+        assert f"{name}_en" in fields, name
 
 
 def test_english_home_names_units_in_a_bounded_number_of_queries(client, district_in_english):

@@ -14,7 +14,8 @@ from wagtail.models import Revision, TaskState
 
 import pytest
 
-from sites.moderation import BoardApprovalTask, SelfApprovalRefused, UnitApprovalTask
+from sites.models import BoardApprovalTask, UnitApprovalTask
+from sites.moderation import SelfApprovalRefused
 from tests.factories import UserFactory, draft_article, legal_document
 
 NOTICE = "Bạn đã sửa bản này, cần người khác duyệt"

@@ -14,7 +14,7 @@ from wagtail.models import CollectionViewRestriction
 import pytest
 
 from news.models import NewsArticlePage
-from sites.moderation import UnitApprovalTask
+from sites.models import UnitApprovalTask
 from sites.selectors import unit_for_page
 from tests.factories import UserFactory, make_image, news_index, publish_article
 

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
@@ -17,8 +18,8 @@ import pytest
 from documents.models import DocumentIndexPage
 from home.models import HomePage
 from news.models import NewsIndexPage
-from sites import registry
 from sites.models import Unit, UnitSettings
+from sites.registry import UNIT_SECTIONS_HOOK
 from sites.services import ProvisioningError, provision_site
 from tests.factories import UserFactory, make_unit
 
@@ -185,15 +186,12 @@ def test_bad_input_gives_clear_error_and_leaves_nothing(commune_a, overrides, me
     assert snapshot() == before
 
 
-def test_failure_midway_rolls_everything_back(district, monkeypatch):
+def test_failure_midway_rolls_everything_back(district):
     def broken(*, unit, home_page):
         raise RuntimeError("section builder failed")
 
-    builders = dict(registry._builders)
-    builders["zz-broken"] = registry.SectionBuilder(name="zz-broken", order=999, build=broken)
-    monkeypatch.setattr(registry, "_builders", builders)
     before = snapshot()
-    with pytest.raises(RuntimeError):
+    with hooks.register_temporarily(UNIT_SECTIONS_HOOK, broken, order=999), pytest.raises(RuntimeError):
         provision_site(
             name="Xã An Hải", slug="an-hai", level="commune", hostname="an-hai.localhost", parent="ninh-phuoc"
         )

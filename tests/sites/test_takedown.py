@@ -5,7 +5,7 @@ from wagtail.models import PageLogEntry
 import pytest
 
 from news.models import NewsArticlePage
-from sites.takedown import TakeDown
+from sites.models import TakeDown
 from tests.factories import publish_article
 
 

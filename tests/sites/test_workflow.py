@@ -8,7 +8,7 @@ from wagtail.models import TaskState, WorkflowState
 import pytest
 
 from news.taxonomy import Category
-from sites.moderation import BoardApprovalTask, UnitApprovalTask
+from sites.models import BoardApprovalTask, UnitApprovalTask
 from tests.factories import UserFactory, draft_article
 
 

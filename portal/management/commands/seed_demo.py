@@ -16,12 +16,15 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import Locale
+from wagtail_localize.operations import translate_object
 
-from editorial.models import ArticleTarget
+from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
 from news.legacy import parse_legacy_article
 from news.models import NewsArticlePage, NewsIndexPage
 from news.taxonomy import Category, Official
 from portal.demo.files import banner_jpeg, emblem_png, simple_pdf
+from reporting.models import ArticleTarget
 from sites.models import UnitSettings
 from sites.services import ProvisioningError, provision_site
 
@@ -157,9 +160,6 @@ class Command(BaseCommand):
     def _english_home(self, unit):
         """The district's English home, as the board would make it: translated with wagtail-localize (a
         draft, like every new translation), given its English title, then published."""
-        from wagtail.models import Locale
-        from wagtail_localize.operations import translate_object
-
         english, _created = Locale.objects.get_or_create(language_code="en")
         info = UnitSettings.for_site(unit.site)
         for field, value in DEMO_ENGLISH_SETTINGS.items():
@@ -290,8 +290,6 @@ class Command(BaseCommand):
 
     def _legal_document(self, unit, spec, *, title, file):
         """A published LegalDocument for ``spec`` with ``file`` attached (skipped if it exists)."""
-        from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
-
         body = f"UBND {unit.name}"
         if LegalDocument.objects.filter(number=spec["number"], issuing_body=body).exists():
             return
