@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install lint check migrate demo worker web beat bench clean messages browser-tools
+.PHONY: run test install lint check migrate demo worker web beat bench bench-load clean messages browser-tools
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -33,10 +33,16 @@ test: install browser-tools
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
 
 ## Debian's chromium (Playwright is told where it is; it never downloads a browser) and Java (the HTML
-## validator) for tests/browser, from apt when missing.
+## validator) for tests/browser, nginx with its brotli and cache-purge modules for tests/portal/test_nginx_config.py,
+## from apt when missing (a command, or a module's file).
+NGINX_MODULES := /usr/lib/nginx/modules
 browser-tools:
-	@for tool in chromium:chromium java:default-jre-headless; do command -v $${tool%%:*} >/dev/null 2>&1 || { \
-	  echo "Installing $${tool#*:} for the browser tests"; apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
+	@for tool in chromium:chromium java:default-jre-headless nginx:nginx \
+	  $(NGINX_MODULES)/ngx_http_brotli_filter_module.so:libnginx-mod-http-brotli-filter \
+	  $(NGINX_MODULES)/ngx_http_brotli_static_module.so:libnginx-mod-http-brotli-static \
+	  $(NGINX_MODULES)/ngx_http_cache_purge_module.so:libnginx-mod-http-cache-purge; do \
+	  case $${tool%%:*} in /*) test -e $${tool%%:*};; *) command -v $${tool%%:*} >/dev/null 2>&1;; esac || { \
+	  echo "Installing $${tool#*:} for the tests"; apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
 	  { apt-get update -qq && apt-get install -y -qq $${tool#*:}; }; }; done
 
 ## Ruff, then the import direction between apps (the contracts in pyproject.toml, docs/architecture.md).
@@ -88,3 +94,8 @@ bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_documents.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_search.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_statistics.py
+
+## Throughput over HTTP: gunicorn with and without the page cache, nginx's micro-cache, driven by wrk
+## (needs DATABASE_URL and REDIS_URL: PostgreSQL and Redis; wrk and nginx from apt)
+bench-load: install
+	$(PY) benchmarks/bench_load.py --nginx

@@ -17,4 +17,7 @@ def on_published(sender, instance, **kwargs):
 
 
 def connect():
+    from sites.cache_signals import watch
+
+    watch("assets.FileVersion")  # a replaced file's new version shows on pages (sites/cache.py)
     page_published.connect(on_published, dispatch_uid="assets_reference_index_on_publish")

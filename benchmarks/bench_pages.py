@@ -3,6 +3,7 @@
 Usage:  DJANGO_SETTINGS_MODULE=portal.settings.test python benchmarks/bench_pages.py [--repeat 200]
 Creates a throw-away test database (PostgreSQL when DATABASE_URL is set, else SQLite), seeds the demo,
 then times each URL with Django's test client. Baseline: /healthz (no page tree, no templates).
+Every page is timed twice: rendered (the page cache off) and from the page cache (sites/page_cache.py).
 """
 
 import argparse
@@ -54,6 +55,10 @@ def main():
         print(
             f"database: {connection.vendor}; seed_demo (10 units): {seed_seconds:.1f} s; repeat={args.repeat}"
         )
+        with override_settings(PORTAL_PAGE_CACHE_SECONDS=0):
+            print("rendered (no page cache):")
+            print_table(client, CASES, args.repeat, width=22)
+        print("from the page cache (anonymous visitor, second request on):")
         print_table(client, CASES, args.repeat, width=22)
     finally:
         destroy_bench_database(old_name)

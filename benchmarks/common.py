@@ -1,5 +1,6 @@
 """Shared pieces of the benchmark scripts: a database of their own, timing, the result table."""
 
+import socket
 import statistics
 import time
 
@@ -47,3 +48,10 @@ def print_table(client, cases, repeat, width=26):
         median, p95 = measure(client, host, url, repeat, *expect)
         baseline = baseline or median
         print(f"{name:<{width}}{median:>10.2f}{p95:>10.2f}{median / baseline:>12.1f}")
+
+
+def free_port():
+    """A TCP port free on the loopback right now (for a server the benchmark starts)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,8 @@ from documents.legal import (  # noqa: F401  (models of this app)
 )
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
+from sites import page_cache
+from sites.cache import remember
 from sites.selectors import unit_for_path, units_with_roots
 
 
@@ -56,7 +59,16 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
             filters.notices.append(
                 gettext("Too many searches from your connection. Please wait a minute and try again.")
             )
-        documents = paginate(request, documents_for(indexes, filters), self.page_size)
+        documents = documents_for(indexes, filters, request)
+        paginator = Paginator(documents, self.page_size)
+        unit = context["unit"]
+        # the library unfiltered changes only with a publication below the unit (which replaces its token):
+        # its count and issuing bodies are kept per process (sites.cache.remember)
+        unfiltered = not filters.values and unit is not None
+        scope = "all" if all_units else self.pk
+        if unfiltered:
+            paginator.count = remember(request, f"documents-count:{scope}", unit.pk, documents.count)
+        documents = paginate(request, None, self.page_size, paginator=paginator)
         if all_units:
             units = units_with_roots()
             for document in documents:
@@ -71,7 +83,11 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
             fields=Field.choices,
             disclosures=DisclosureChoices.choices,
             statuses=Status.choices,
-            bodies=issuing_bodies(indexes),
+            bodies=(
+                remember(request, f"documents-bodies:{scope}", unit.pk, lambda: issuing_bodies(indexes))
+                if unit is not None
+                else issuing_bodies(indexes)
+            ),
             rate_limited=limited,
         )
         if limited:
@@ -89,6 +105,7 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
 def keyword_search_limited(request):
     """Whether this client has run the word matcher too often: the keyword search of the document
     libraries shares the public search's budget (``PORTAL_SEARCH_RATE`` per client address)."""
+    page_cache.per_visitor(request)  # counted per visitor: the answer is never the page cache's
     return is_ratelimited(
         request, group="portal-search", key="ip", rate=settings.PORTAL_SEARCH_RATE, increment=True
     )

@@ -11,6 +11,7 @@ from documents.legal import DocumentType, Field, LegalDocument, Status
 from home.dates import parse_year
 from home.registry import filter_pages_by_words
 from home.text import clean_query
+from sites.selectors import public
 
 MAX_QUERY = 200
 
@@ -71,9 +72,10 @@ def children_of(index_pages):
     return condition
 
 
-def documents_for(index_pages, filters):
-    """Live documents below ``index_pages``, filtered, newest issue date first."""
-    qs = LegalDocument.objects.live().public().filter(children_of(index_pages))
+def documents_for(index_pages, filters, request=None):
+    """Live documents below ``index_pages``, filtered, newest issue date first (with the ``request``:
+    without the query for view restrictions when no page has one, ``sites.selectors.public``)."""
+    qs = public(LegalDocument.objects.live(), request).filter(children_of(index_pages))
     v = filters.values
     if "loai" in v:
         qs = qs.filter(doc_type=v["loai"])

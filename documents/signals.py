@@ -50,6 +50,9 @@ def on_file_replaced(sender, instance, **kwargs):
 
 def connect():
     # imported on connecting (apps ready): other apps import this module for its signal alone
+    from sites.cache_signals import watch
+
+    watch("documents.DraftComment")  # published comments show on the draft's page (sites/cache.py)
 
     page_published.connect(on_published, dispatch_uid="documents_read_attachments")
     file_replaced.connect(

@@ -1,10 +1,16 @@
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from home.forms import UnitBoundPageForm
 from home.text import fold
 from sites.models import UnitSettings
-from sites.selectors import unit_for_page, unit_for_path, unit_for_request, unit_settings_for_request
+from sites.selectors import (
+    any_view_restriction,
+    unit_for_page,
+    unit_for_path,
+    unit_for_request,
+    unit_settings_for,
+)
 
 
 class FoldedTitleMixin:
@@ -47,8 +53,22 @@ class UnitContextMixin:
         context = super().get_context(request, *args, **kwargs)
         unit = self.get_unit(request)
         context["unit"] = unit
-        if unit is not None and request is not None and unit is unit_for_request(request):
-            context["unit_settings"] = unit_settings_for_request(request)  # cached on the request
+        if unit is not None and request is not None:
+            context["unit_settings"] = unit_settings_for(request, unit)  # kept per process
         elif unit is not None:
             context["unit_settings"] = UnitSettings.for_site(unit.site)
         return context
+
+    def route(self, request, path_components):
+        result = super().route(request, path_components)
+        page = result[0]
+        if request is not None and isinstance(page, Page) and not any_view_restriction(request):
+            # Wagtail's serve hook asks every page served for its restrictions (two queries); with none on
+            # any page of the portal (kept per process, replaced when one is saved) the answer is known
+            page.__dict__["_no_view_restrictions"] = True
+        return result
+
+    def get_view_restrictions(self):
+        if self.__dict__.get("_no_view_restrictions"):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -18,6 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home import dates
+from home.links import set_link_urls
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
 from news import selectors
@@ -25,8 +27,11 @@ from news.blocks import NewsBodyBlock
 from news.checks import check_article
 from news.forms import NewsArticleCopyForm, NewsArticleForm, check_slug_against_routes
 from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
+from sites.cache import remember
+from sites.selectors import locales
 
 LEAD_MAX_LENGTH = 400
+HOME_DEPTH = 3  # a unit's home: under the tree's root and the portal container (docs/architecture.md)
 
 
 def parse_month(value):
@@ -49,12 +54,34 @@ class NewsIndexPage(UnitContextMixin, FoldedTitleMixin, RoutablePageMixin, Page)
     class Meta:
         verbose_name = _("news index")
 
-    def get_articles(self):
-        return selectors.articles_under(self)
+    def get_articles(self, request=None):
+        return selectors.articles_under(self, request)
+
+    def route(self, request, path_components):
+        if len(path_components) == 1 and self.live and not self._is_own_route(path_components[0]):
+            # An article: read with its own fields and its picture in one query (Wagtail reads the page,
+            # then its specific row, then the picture)
+            article = (
+                NewsArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("featured_image")
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def _is_own_route(self, component):
+        try:
+            self.resolve_subpage(f"/{component}/")
+        except Http404:
+            return False
+        return True
 
     @path("")
     def listing(self, request):
-        all_articles = articles = self.get_articles()
+        all_articles = articles = self.get_articles(request)
         unit = self.get_unit(request)
         category = month = None
         if request.GET.get("category"):
@@ -65,13 +92,26 @@ class NewsIndexPage(UnitContextMixin, FoldedTitleMixin, RoutablePageMixin, Page)
         if request.GET.get("month"):
             month = parse_month(request.GET["month"])
             articles = selectors.in_month(articles, *month)
+        paginator = Paginator(
+            selectors.as_links(articles, "lead").prefetch_related("categories"), self.page_size
+        )
+        if category is None and month is None and unit is not None:
+            # the count, the month archive and the categories change only with a publication or a category
+            # saved, which replace the unit's token: kept per process (sites.cache.remember)
+            paginator.count = remember(request, f"news-count:{self.pk}", unit.pk, all_articles.count)
+        archive = selectors.month_archive
         context = {
-            "articles": paginate(request, articles.prefetch_related("categories"), self.page_size),
+            "articles": paginate(request, None, self.page_size, paginator=paginator),
             "active_category": category,
             "active_month": date(month[0], month[1], 1) if month else None,
-            "categories": selectors.categories_for_unit(unit),
-            "archive": selectors.month_archive(all_articles),
+            "categories": selectors.categories_for_unit(unit, request),
+            "archive": (
+                remember(request, f"news-archive:{self.pk}", unit.pk, lambda: archive(all_articles))
+                if unit is not None
+                else archive(all_articles)
+            ),
         }
+        set_link_urls(context["articles"], self, request)
         return self.render(request, context_overrides=context)
 
     @path("rss/", name="rss")
@@ -213,19 +253,40 @@ class NewsArticlePage(UnitContextMixin, FoldedTitleMixin, Page):
         )
         return [problem.message for problem in problems]
 
+    def _routed_ancestors(self):
+        """The unit's home and the news index when routing loaded them (Wagtail keeps each page's parent on
+        it while routing), else None."""
+        index = self.__dict__.get("_cached_parent_obj")
+        home = index.__dict__.get("_cached_parent_obj") if index is not None else None
+        if home is None or not (home.depth == index.depth - 1 == self.depth - 2 == HOME_DEPTH):
+            return None
+        return [home, index]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = list(self.categories.all())
-        # One query serves the breadcrumbs, the links to the news index (the parent), the related lists and
-        # the page's language for the JSON-LD (a translation is a whole tree: its parent has its locale).
-        ancestors = list(self.get_ancestors().select_related("locale"))
-        news_index = ancestors[-1]
-        if news_index.locale_id == self.locale_id:
-            self.locale = news_index.locale
-        siblings = selectors.articles_under(news_index)
-        context["breadcrumbs"] = ancestors[2:]  # from the unit's home, below the portal container
+        known_locales = locales(request) if request is not None else {}
+        breadcrumbs = self._routed_ancestors() if request is not None else None
+        if breadcrumbs is not None and self.locale_id in known_locales:
+            self.locale = known_locales[self.locale_id]  # for the JSON-LD: no query
+        else:
+            # One query serves the breadcrumbs, the links to the news index (the parent), the related lists
+            # and the page's language for the JSON-LD (a translation is a whole tree: its parent has its
+            # locale).
+            ancestors = list(self.get_ancestors().select_related("locale"))
+            if ancestors[-1].locale_id == self.locale_id:
+                self.locale = ancestors[-1].locale
+            breadcrumbs = ancestors[2:]  # from the unit's home, below the portal container
+        news_index = breadcrumbs[-1]
+        siblings = selectors.as_links(selectors.articles_under(news_index, request))
+        unit = context["unit"]
+        context["breadcrumbs"] = breadcrumbs
         context["news_index"] = news_index
         context["article_categories"] = categories
-        context["other_news"] = selectors.other_news(self, siblings, categories)
-        context["earlier_news"] = selectors.earlier_news(self, siblings)
+        context["other_news"] = set_link_urls(
+            selectors.other_news(self, siblings, categories), news_index, request
+        )
+        context["earlier_news"] = set_link_urls(selectors.earlier_news(self, siblings), news_index, request)
+        # the address of the picture for sharing: the unit's site is the page's (no query)
+        context["site_root_url"] = unit.site.root_url if unit is not None else self.get_site().root_url
         return context

@@ -8,6 +8,8 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from news.taxonomy import Category
+from sites.cache import remember
+from sites.selectors import locales, public
 
 OTHER_NEWS_COUNT = 5
 EARLIER_NEWS_COUNT = 10
@@ -19,24 +21,45 @@ def _article_model():
     return NewsArticlePage
 
 
-def live_articles():
+# What a link to an article shows (title, date, ``lang`` attribute) and needs (``url_path`` for its address,
+# ``path`` for its unit).
+LINK_FIELDS = ("title", "url_path", "path", "published_date", "locale")
+
+
+def live_articles(request=None):
+    """Live, public articles, newest first. With the ``request``, without the query for the view
+    restrictions when no page has one (``sites.selectors.public``)."""
     return (
-        _article_model()
-        .objects.live()
-        .public()
+        public(_article_model().objects.live(), request)
         .defer_streamfields()
         .select_related("featured_image", "locale")  # locale: lang attributes where languages mix
         .order_by("-published_date", "-pk")
     )
 
 
-def articles_under(page):
+def articles_under(page, request=None):
     """Live, public articles below ``page`` (an index, a unit's home or the portal container).
 
     ``public()`` reads the view restrictions when called, so derive further querysets
     from one result instead of calling this again in the same request.
     """
-    return live_articles().descendant_of(page)
+    return live_articles(request).descendant_of(page)
+
+
+def as_links(articles, *fields):
+    """``articles`` loading only what a list of links shows (``LINK_FIELDS`` and ``fields``), nothing
+    joined; their locales come from ``with_locales``."""
+    return articles.select_related(None).only(*LINK_FIELDS, *fields)
+
+
+def with_locales(articles, request):
+    """``articles`` (a list) with their ``locale`` set from the locales kept per process, not joined."""
+    if request is not None:
+        known = locales(request)
+        for article in articles:
+            if article.locale_id in known:
+                article.locale = known[article.locale_id]
+    return articles
 
 
 def in_month(articles, year, month):
@@ -58,9 +81,12 @@ def month_archive(articles, limit=24):
     return [(row["month"].date(), row["count"]) for row in rows]
 
 
-def categories_for_unit(unit):
-    """Shared categories plus the unit's own."""
-    return list(Category.objects.for_unit(unit))
+def categories_for_unit(unit, request=None):
+    """Shared categories plus the unit's own (with the ``request``: kept per process, categories being
+    watched by the page cache's tokens)."""
+    if request is None or unit is None:
+        return list(Category.objects.for_unit(unit))
+    return remember(request, "news-categories", unit.pk, lambda: list(Category.objects.for_unit(unit)))
 
 
 CATEGORY_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -5,6 +5,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import task_postrun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
@@ -29,3 +30,25 @@ app.conf.beat_schedule = {
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
 }
+
+
+def route_django_task(name, args, kwargs, options, task=None, **kw):
+    """A Celery router (CELERY_TASK_ROUTES): Wagtail's background tasks all travel as
+    ``portal.tasks.run_django_task``; the django-task inside (its path, the first argument) picks the queue
+    from ``PORTAL_DJANGO_TASK_QUEUES``. Anything else: None, the next route decides."""
+    if name != "portal.tasks.run_django_task":
+        return None
+    from django.conf import settings  # read when a task is sent, after Django's setup
+
+    module_path = args[0] if args else (kwargs or {}).get("module_path")
+    queue = settings.PORTAL_DJANGO_TASK_QUEUES.get(module_path)
+    return {"queue": queue} if queue else None
+
+
+@task_postrun.connect
+def _note_write(**kwargs):
+    """A task may have written (a publication at its second): public reads stay on "default" for a moment
+    (portal/db_router.py; nothing happens without replicas)."""
+    from portal.db_router import note_write  # reads settings: only once Django is set up
+
+    note_write()

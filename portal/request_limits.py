@@ -4,7 +4,7 @@ Public pages take small forms only (comments on drafts, a page's password), so a
 ``PORTAL_PUBLIC_MAX_BODY_KB`` is refused with 413 and a body of unknown length (``Transfer-Encoding:
 chunked``) with 411, before Django parses or spools it. The admin takes uploads up to
 ``PORTAL_MAX_UPLOAD_MB`` (plus room for the form around the file). The reverse proxy should cap sizes
-the same way (docker/nginx.example.conf), this middleware is the guarantee when it does not.
+the same way (docker/nginx.conf), this middleware is the guarantee when it does not.
 """
 
 from django.conf import settings

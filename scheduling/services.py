@@ -40,6 +40,8 @@ from django.utils.dateparse import parse_datetime
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import COMMENTS_RELATION_NAME, DraftStateMixin, Page, Revision
 
+from sites import cache as page_cache
+
 logger = logging.getLogger("scheduling")
 
 SWEEP_LOCK = "scheduling:sweep-lock"
@@ -247,6 +249,8 @@ def switch_on(prepared, due):
                 first_published_at=Coalesce(F("first_published_at"), Value(due)),
                 last_published_at=due,
             )
+    # committed: the public pages showing them are built afresh from now on (sites/cache.py)
+    page_cache.pages_changed([int(item.object_id) for item in going])
     return [item.revision_id for item in going]
 
 
@@ -260,6 +264,7 @@ def switch_off(item):
         Page.objects.filter(pk=item.object_id, live_revision_id=item.revision_id).update(
             **{name: before[name] for name in fields}
         )
+    page_cache.pages_changed([int(item.object_id)])
 
 
 def scheduled_for(due):

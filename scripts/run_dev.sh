@@ -8,8 +8,12 @@ PORT=${PORT:-8000}
 HOST=${HOST:-127.0.0.1}
 CELERY="$(dirname "$PY")/celery"
 
+# Every queue (CELERY_TASK_ROUTES, portal/settings/base.py): one worker does all the background work here;
+# production gives each queue its own workers (docs/deployment.md).
+QUEUES=${QUEUES:-publishing,indexing,mail,extraction,celery}
+
 # Niced: readers' pages come first; scheduled publications are prepared ahead of their time.
-nice -n 10 "$CELERY" -A portal worker --beat --loglevel=INFO --concurrency=1 &
+nice -n 10 "$CELERY" -A portal worker --beat --loglevel=INFO --concurrency=1 -Q "$QUEUES" &
 worker=$!
 trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT INT TERM
 

@@ -15,6 +15,10 @@ class SitesConfig(AppConfig):
         post_save.connect(_mirror_new_translation, dispatch_uid="portal_sites_mirror_translation")
         post_migrate.connect(_grant_board_permissions, dispatch_uid="portal_sites_board_permissions")
 
+        from sites import cache_signals
+
+        cache_signals.connect()
+
 
 def _mirror_new_translation(sender, instance, created, raw=False, **kwargs):
     from wagtail.models import Page

@@ -6,7 +6,9 @@ Every other app asks these here instead of walking paths, parents or groups itse
 The unit of a request
     ``unit_for_site(site)``            the unit served by a Wagtail site (its home and its parent's loaded).
     ``unit_for_request(request)``      the unit of the site answering a request; looked up once per request.
-    ``unit_settings_for_request(r)``   that unit's ``UnitSettings`` (Wagtail's ``for_request``, cached on it).
+    ``unit_settings_for_request(r)``   that unit's ``UnitSettings``.
+    ``unit_settings_for(request, unit)``  any unit's ``UnitSettings``, its emblem loaded.
+    Both are kept per process under the generation tokens (``sites.cache.remember``): read-only objects.
     ``find_takedown(request)``         the board's active take-down of the requested address, if any.
 
 Which unit owns a page or a path
@@ -16,6 +18,11 @@ Which unit owns a page or a path
     ``units_with_roots()``               every unit with its site and home page loaded (one query), for
                                          ``unit_for_path`` over many pages.
     ``unit_for_path(path, units)``       among preloaded ``units``, the one whose home is the longest prefix.
+
+Public pages
+    ``any_view_restriction(request)``    whether any page has a view restriction (kept per process).
+    ``public(pages, request)``           ``pages.public()``, without its query when none has.
+    ``locales(request)``                 ``{id: Locale}`` (kept per process).
 
 Pages under units
     ``home_paths(units)``                the tree paths of the units' homes.
@@ -48,8 +55,9 @@ Templates: ``{% load unit_tags %}`` and ``{% load language_tags %}`` (``sites/te
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
+from sites.cache import remember
 from sites.models import TakeDown, Unit, UnitSettings
 
 # --- The unit of a request ------------------------------------------------------------------------------
@@ -68,24 +76,62 @@ def unit_for_site(site):
 
 
 def unit_for_request(request):
-    """The unit of the site answering ``request``: the one unit lookup of a request, cached on it."""
+    """The unit of the site answering ``request``, cached on it and kept per process under the generation
+    tokens (``sites.cache.remember``): a shared object, read-only."""
     if not hasattr(request, "_portal_unit"):
-        request._portal_unit = unit_for_site(Site.find_for_request(request))
+        site = Site.find_for_request(request)
+        unit = None
+        if site is not None:
+            # which unit (an id, under the token of everything: units and sites), then the unit itself under
+            # its own token too, as its home and its parent's are pages
+            unit_id = remember(request, f"unit-of-site:{site.pk}", None, lambda: _unit_id_for_site(site))
+            if unit_id is not None:
+                unit = remember(request, "unit", unit_id, lambda: _with_parents().filter(pk=unit_id).first())
+        request._portal_unit = unit
     return request._portal_unit
 
 
+def _unit_id_for_site(site):
+    return Unit.objects.filter(site=site).values_list("pk", flat=True).first()
+
+
 def unit_settings_for_request(request):
-    """``UnitSettings`` of the request's unit (or None). Wagtail's ``for_request`` caches them on the request
-    (and finds the site from its own cache); templates get them from ``sites.context_processors``."""
-    return UnitSettings.for_request(request) if unit_for_request(request) is not None else None
+    """``UnitSettings`` of the request's unit (or None); templates get them from
+    ``sites.context_processors``."""
+    unit = unit_for_request(request)
+    return unit_settings_for(request, unit) if unit is not None else None
+
+
+def unit_settings_for(request, unit):
+    """``UnitSettings`` of ``unit`` with its emblem loaded, created when missing (Wagtail's ``for_site``),
+    kept per process (``sites.cache.remember``): a shared object, read-only."""
+
+    def build():
+        found = UnitSettings.objects.select_related("emblem").filter(site_id=unit.site_id).first()
+        return found or UnitSettings.for_site(unit.site)
+
+    return remember(request, "unit-settings", unit.pk, build)
 
 
 def find_takedown(request):
-    """The active take-down for this request's site and path, if any."""
+    """The active take-down for this request's site and path, if any. A unit's take-downs are kept per
+    process by path (``sites.cache.remember``: a take-down saved replaces the token of everything, a page
+    published again its unit's)."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return TakeDown.objects.filter(site=site, path=request.path, active=True, page__live=False).first()
+    active = TakeDown.objects.filter(site=site, active=True, page__live=False)
+    unit = unit_for_request(request)
+    if unit is None or unit.site_id != site.pk:
+        return active.filter(path=request.path).first()
+
+    def build():
+        found = {}
+        for takedown in active:
+            found.setdefault(takedown.path, takedown)  # the first of each path, as .first() would
+        return found
+
+    return remember(request, "takedowns", unit.pk, build).get(request.path)
 
 
 # --- Which unit owns a page or a path -------------------------------------------------------------------
@@ -156,6 +202,29 @@ def unit_for_page(page, units=None):
         .order_by("-site__root_page__depth")
         .first()
     )
+
+
+# --- Public pages --------------------------------------------------------------------------------------
+
+
+def any_view_restriction(request):
+    """Whether any page has a view restriction, kept per process (``sites.cache.remember``: a restriction
+    saved or deleted replaces the token of everything). Most portals have none, and then no page needs
+    Wagtail's queries for them."""
+    return remember(request, "any-view-restriction", None, PageViewRestriction.objects.exists)
+
+
+def locales(request):
+    """``{id: Locale}``, kept per process (a locale saved replaces the token of everything): set a page's
+    ``locale`` from it instead of joining or querying it."""
+    return remember(request, "locales", None, lambda: {locale.pk: locale for locale in Locale.objects.all()})
+
+
+def public(pages, request):
+    """``pages.public()``, without its query for the restrictions when no page has one."""
+    if request is not None and not any_view_restriction(request):
+        return pages
+    return pages.public()
 
 
 # --- Pages under units ----------------------------------------------------------------------------------

@@ -10,6 +10,22 @@ from tests.factories import UserFactory, make_unit
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_per_test(settings):
+    """The page cache is on in every test (a missing invalidation fails the test that shows it), apart for
+    each test: the shared cache outlives a test's database, whose ids a later test may reuse."""
+    import uuid
+
+    from sites import cache, page_cache
+
+    settings.PORTAL_PAGE_CACHE_VERSION = uuid.uuid4().hex
+    cache.forget_remembered()
+    page_cache.forget_hosts()
+    yield
+    cache.forget_remembered()
+    page_cache.forget_hosts()
+
+
 @pytest.fixture
 def district(db):
     return make_unit("ninh-phuoc", name="Huyện Ninh Phước", level="district")
@@ -84,6 +100,8 @@ def celery_worker_session(django_db_setup, worker_mail_dir):
             f"--loglevel={os.environ.get('PORTAL_TEST_WORKER_LOG', 'WARNING')}",
             "--without-mingle",
             "--without-gossip",
+            "-Q",
+            ",".join(settings.PORTAL_CELERY_QUEUES),
             "-n",
             f"test-{os.getpid()}@%h",
         ],

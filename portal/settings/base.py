@@ -85,6 +85,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous GET/HEAD answered from the shared cache before sessions, templates or the database
+    # (sites/page_cache.py); it stores what the middlewares below produced, headers included.
+    "sites.page_cache.PageCacheMiddleware",
     # Content-Security-Policy (public or admin) and Permissions-Policy on every response (portal/security.py)
     "portal.security.SecurityHeadersMiddleware",
     # before anything reads the body: public pages take small forms only (portal/request_limits.py)
@@ -186,6 +189,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # Django culls a random third of the entries past 300: the page cache's generation tokens too
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
     # Embedded broker: a folder on disk, shared by the web process and the worker.
@@ -429,3 +434,98 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Page cache (sites/page_cache.py, sites/cache.py) -------------------------------------------------------
+# What anonymous visitors get is kept this long at most in the shared cache (0: no page cache); every change
+# that shows on a page replaces its generation at commit, so a longer life is never staler.
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
+# How long the front cache (nginx, docker/nginx.conf) may keep a public page (X-Accel-Expires).
+PORTAL_FRONT_CACHE_SECONDS = int(os.environ.get("PORTAL_FRONT_CACHE_SECONDS", "5"))
+# Changed on every release whose templates change what a page looks like (docker sets it to the image's tag).
+PORTAL_PAGE_CACHE_VERSION = os.environ.get("PORTAL_PAGE_CACHE_VERSION", "1")
+# Paths never cached: the admin, files (their own checks), search (rate-limited per visitor), health.
+PORTAL_PAGE_CACHE_SKIP = os.environ.get(
+    "PORTAL_PAGE_CACHE_SKIP",
+    r"^/(?:en/)?(?:admin/|documents/|van-ban/tai-ve/|tim-kiem/|healthz|static/|media/|django-admin/)",
+)
+
+# --- Celery queues (portal/celery.py, docs/deployment.md) --------------------------------------------------
+# Each kind of background work has its own queue, so a worker can be given to each: a long text extraction or
+# a reindex never holds up a publication due at its second. "celery" (Celery's own default, kept so that
+# messages queued before the split are still consumed) takes the rest: renditions' focal points, file
+# deletions, frontend cache purges, health pings. A worker started without -Q consumes every queue.
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+PORTAL_CELERY_QUEUES = ["publishing", "indexing", "mail", "extraction", "celery"]
+# Declared (a direct exchange per queue, as Celery makes them), so that purge and a worker without -Q see all.
+CELERY_TASK_QUEUES = {name: {"exchange": name, "routing_key": name} for name in PORTAL_CELERY_QUEUES}
+CELERY_TASK_ROUTES = [
+    # Wagtail's background tasks all travel as portal.tasks.run_django_task: routed by the task inside
+    # (PORTAL_DJANGO_TASK_QUEUES below).
+    "portal.celery.route_django_task",
+    {
+        "scheduling.tasks.*": {"queue": "publishing"},
+        "search.tasks.*": {"queue": "indexing"},
+        "notifications.tasks.*": {"queue": "mail"},
+        "reporting.tasks.*": {"queue": "mail"},
+        "editorial.tasks.*": {"queue": "mail"},  # names from before #17 (notifications/tasks.py)
+        "documents.tasks.*": {"queue": "extraction"},
+    },
+]
+PORTAL_DJANGO_TASK_QUEUES = {
+    "modelsearch.tasks.insert_or_update_object_task": "indexing",
+    "wagtail.tasks.update_reference_index_task": "indexing",
+    "search.tasks.update_entry": "indexing",
+    "search.tasks.update_subtree": "indexing",
+}
+
+# --- Read replicas (portal/db_router.py) --------------------------------------------------------------------
+# DATABASE_REPLICA_URLS=postgres://...,postgres://... (PostgreSQL streaming replicas of DATABASE_URL): reads
+# outside a transaction go to a replica, writes and everything inside a transaction to "default". Unset: no
+# router, every query on "default".
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+for _number, _url in enumerate(DATABASE_REPLICA_URLS, start=1):
+    _replica = dj_database_url.parse(
+        _url,
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    _replica.setdefault("OPTIONS", {}).update(DATABASES["default"].get("OPTIONS", {}))
+    # The test runner creates no database for a replica: it mirrors default's (same server in tests).
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{_number}"] = _replica
+# After any write, every process reads from "default" this long (the replicas' lag must stay below it).
+PORTAL_REPLICA_MAX_LAG_SECONDS = int(os.environ.get("PORTAL_REPLICA_MAX_LAG_SECONDS", "5"))
+# Paths whose reads stay on "default" whoever asks.
+PORTAL_REPLICA_SKIP = os.environ.get("PORTAL_REPLICA_SKIP", r"^/(?:en/)?(?:admin/|django-admin/)")
+if DATABASE_REPLICA_URLS:
+    DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
+    # First thing after the security middleware: the page cache's own lookups (the host's unit) read too.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "portal.db_router.ReplicaReadsMiddleware",
+    )
+
+# --- Media on S3-compatible storage (docs/deployment.md) ----------------------------------------------------
+# PORTAL_S3_BUCKET set: uploaded images, renditions and documents go to that bucket (any S3-compatible server:
+# PORTAL_S3_ENDPOINT_URL; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role),
+# so that every web and worker process, on any machine, sees the same files. Files stay private in the bucket
+# and are linked with short-lived signed URLs (renditions) or served through Django (documents, which only a
+# live, unrestricted page lets out: WAGTAILDOCS_SERVE_METHOD stays "serve_view").
+PORTAL_S3_BUCKET = os.environ.get("PORTAL_S3_BUCKET", "")
+if PORTAL_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PORTAL_S3_BUCKET,
+            "endpoint_url": os.environ.get("PORTAL_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("PORTAL_S3_REGION") or None,
+            # a public host for the files (a CDN before the bucket) when they are public, else signed URLs
+            "custom_domain": os.environ.get("PORTAL_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": not env_bool("PORTAL_S3_PUBLIC", False),
+            "querystring_expire": int(os.environ.get("PORTAL_S3_URL_SECONDS", "3600")),
+            "default_acl": None,
+            "file_overwrite": False,
+            "location": os.environ.get("PORTAL_S3_PREFIX", ""),
+            "addressing_style": os.environ.get("PORTAL_S3_ADDRESSING_STYLE") or None,
+        },
+    }

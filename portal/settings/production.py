@@ -22,7 +22,8 @@ if not (WAGTAILADMIN_BASE_URL.startswith("https://") and len(WAGTAILADMIN_BASE_U
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # the media volume, or S3-compatible storage when PORTAL_S3_BUCKET is set (settings/base.py)
+    "default": STORAGES["default"],  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -64,3 +65,18 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
+
+# --- Front cache purge (docker/nginx/purge.conf, docs/deployment.md) ----------------------------------------
+# PORTAL_FRONTEND_CACHE_PURGE_URL=http://<nginx>:8081: Wagtail's frontend cache asks nginx to forget a page's
+# URLs when it is published, unpublished or moved (otherwise nginx keeps it PORTAL_FRONT_CACHE_SECONDS at
+# most). Only the page's own URLs: pages that list it (a unit's home, the news index) still wait out those
+# seconds, as the application page cache's generations already changed for them.
+PORTAL_FRONTEND_CACHE_PURGE_URL = os.environ.get("PORTAL_FRONTEND_CACHE_PURGE_URL", "").rstrip("/")
+if PORTAL_FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": PORTAL_FRONTEND_CACHE_PURGE_URL,
+        },
+    }

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page
 
+from sites.cache import remember
 from sites.selectors import unit_ancestors
 
 register = template.Library()
@@ -33,6 +34,27 @@ def _homes(unit, own):
     return homes
 
 
+def _unit_homes(request, unit):
+    """``(own, homes)``: the unit's home in each language and the homes the switcher falls back to, kept per
+    process (``sites.cache.remember``; a home published replaces the tokens of its unit and those below)."""
+
+    def build():
+        own = _live_translations(unit.site.root_page)
+        return own, _homes(unit, own)
+
+    return build() if request is None else remember(request, "language-homes", unit.pk, build)
+
+
+def _page_translations(request, unit, page):
+    """``_live_translations(page)``, kept per process under the tokens of the page's unit, which publishing
+    any of them replaces."""
+    if request is None or unit is None or getattr(request, "is_preview", False):
+        return _live_translations(page)
+    return remember(
+        request, f"translations:{page.translation_key}", unit.pk, lambda: _live_translations(page)
+    )
+
+
 def languages(context):
     """The page's languages, worked out once per render (two or three queries): ``links`` for the switcher,
     one per language, to the same page's live translation, else the unit's home in that language, else the
@@ -45,11 +67,10 @@ def languages(context):
     page = context.get("page")
     unit = context.get("unit") or None
     current = get_language()
-    own = _live_translations(unit.site.root_page) if unit is not None else {}
-    homes = _homes(unit, own) if unit is not None else {}
+    own, homes = _unit_homes(request, unit) if unit is not None else ({}, {})
     if isinstance(page, Page):  # a unit's home is its own translations: no second query
         same = unit is not None and page.translation_key == unit.site.root_page.translation_key
-        translations = own if same else _live_translations(page)
+        translations = own if same else _page_translations(request, unit, page)
     else:
         translations = {}
     links, alternates = [], []

@@ -174,8 +174,11 @@ def test_no_deployment_config_serves_documents_straight(settings):
         text = path.read_text(errors="ignore")
         assert "/media/documents" not in text and "original_images" not in text, path
         # a proxy may serve the image renditions from the media volume, and nothing else of it
-        for location in re.findall(r"^\s*location\s+[~=^]*\s*(\S*media\S*)", text, flags=re.M):
-            assert location == "/media/images/", (path, location)
+        blocks = re.findall(r"^\s*location\s+[~=^]*\s*(\S*media\S*)\s*\{([^}]*)\}", text, flags=re.M)
+        assert len(blocks) == len(re.findall(r"^\s*location\s+[~=^]*\s*\S*media", text, flags=re.M)), path
+        for location, body in blocks:
+            # the renditions, or a location that refuses everything else of the volume
+            assert location == "/media/images/" or re.fullmatch(r"\s*return 404;\s*", body), (path, location)
         for target in re.findall(r"^\s*(?:alias|root)\s+(\S*media\S*);", text, flags=re.M):
             assert target.rstrip("/").endswith("media/images"), (path, target)
     readme = (root / "README.md").read_text()

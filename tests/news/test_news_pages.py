@@ -151,7 +151,7 @@ def test_article_page(client, commune_a):
     assert data["author"]["name"] == "Minh Anh"
     assert data["mainEntityOfPage"] == f"http://{HOST_A}/tin-tuc/{article.slug}/"
     # share links and print
-    assert "facebook.com/sharer" in html and "window.print()" in html
+    assert "facebook.com/sharer" in html and "portal/js/print.js" in html
 
 
 def other_news_titles(html):

@@ -22,7 +22,8 @@ def test_django_tasks_go_to_the_worker_after_commit(celery_worker_process, tmp_p
             assert not marker.exists()  # nothing is sent before the transaction commits
         assert result.backend == "default"
         deadline = time.monotonic() + 30
-        while not marker.exists():
+        # the worker creates the file, then writes it: wait for the text, not only the file
+        while not (marker.exists() and marker.read_text()):
             assert celery_worker_process.poll() is None
             assert time.monotonic() < deadline, "the worker did not run the django-task"
             time.sleep(0.1)
