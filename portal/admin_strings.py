@@ -76,6 +76,8 @@ WAGTAIL_ADMIN_STRINGS = [
     gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
     gettext_noop("Page '%(page_title)s' created."),
     gettext_noop("Page '%(page_title)s' has been published."),
+    # Wagtail 8 autosaves a new page while it is typed: its submission then comes from the edit view
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
     gettext_noop("Page '%(page_title)s' has been updated."),
     gettext_noop("Page locked"),
     gettext_noop("Page type"),

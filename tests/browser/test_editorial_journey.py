@@ -105,7 +105,9 @@ def write_and_submit(browser, portal, newsroom):
     footer_action(page, "Thực hiện Duyệt tin bài")
     page.wait_for_url(f"**/admin/pages/{newsroom['news_index']}/")
     message = page.locator(".messages").inner_text()
-    assert "và gửi duyệt" in message, message  # "Đã tạo trang “…” và gửi duyệt."
+    # "Đã tạo trang “…” và gửi duyệt.", or "Đã gửi duyệt trang “…”." when Wagtail's autosave created the page
+    # while it was typed (on a busy machine) and the submission came from its edit view
+    assert "gửi duyệt" in message, message
     edit = page.locator(".messages a[href*='/edit/']").first.get_attribute("href")
     page.context.close()
     return edit
