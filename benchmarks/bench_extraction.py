@@ -25,7 +25,7 @@ import django  # noqa: E402
 django.setup()
 
 from documents.extraction import Limits, extract_text, read_docx, read_pdf  # noqa: E402
-from portal.demo.files import simple_pdf  # noqa: E402
+from home.demo_files import simple_pdf  # noqa: E402
 
 
 def docx_with(text):

@@ -43,6 +43,22 @@ class Disclosure(models.TextChoices):
     PROCUREMENT = "dau-thau-mua-sam-cong", _("Bidding and public procurement")
     PLANNING = "quy-hoach-ke-hoach", _("Planning")
     DRAFT = "du-thao-lay-y-kien", _("Drafts for public comment")
+    # named by Luật Tiếp cận thông tin 2016, Art. 17, clause 1 (documents/disclosure.py gives the points)
+    FEES = "thue-phi-le-phi", _("Taxes, fees and charges")
+    LAND = (
+        "dat-dai-boi-thuong-tai-dinh-cu",
+        _("Land use, land prices, recovery, compensation and resettlement"),
+    )
+    FUNDS = "quy-cuu-tro-vien-tro", _("Relief, social assistance, aid and funds")
+    REPORTS = "bao-cao-dinh-ky-thong-ke", _("Periodic reports, financial reports and statistics")
+    INSPECTION = (
+        "ket-luan-thanh-tra",
+        _(
+            "Inspection and examination conclusions on the environment, public health, food safety and "
+            "labour safety"
+        ),
+    )
+    PROCEDURES = "thu-tuc-hanh-chinh", _("Administrative procedures")
 
 
 class Field(models.TextChoices):
@@ -67,6 +83,15 @@ class Status(models.TextChoices):
     EXPIRED = "het-hieu-luc", _("No longer in force")
 
 
+class Consultation(models.TextChoices):
+    """Where a draft for public comment stands (``LegalDocument.consultation_state``)."""
+
+    UPCOMING = "sap-lay-y-kien", _("Comments not open yet")
+    OPEN = "dang-lay-y-kien", _("Open for comments")
+    GATHERING = "dang-tong-hop", _("Gathering the comments")
+    OUTCOME = "da-co-ket-qua", _("Outcome published")
+
+
 class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
     number = models.CharField(_("number and symbol"), max_length=60, help_text=_("For example 125/QĐ-UBND"))
     doc_type = models.CharField(_("document type"), max_length=30, choices=DocumentType.choices)
@@ -84,6 +109,19 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
     full_text = models.TextField(_("text of the attached files"), blank=True, editable=False)
     comment_opens = models.DateField(_("comments open on"), null=True, blank=True)
     comment_closes = models.DateField(_("comments close after"), null=True, blank=True)
+    # The outcome of a consultation: the report that sums up the comments and how they were taken into
+    # account or answered ("báo cáo tổng hợp, tiếp thu, giải trình ý kiến").
+    outcome_report = models.ForeignKey(
+        "assets.CustomDocument",
+        verbose_name=_("report on the comments received"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report summing up the comments and how they were taken into account or answered."),
+    )
+    outcome_published_on = models.DateField(_("outcome published on"), null=True, blank=True)
+    outcome_summary = models.TextField(_("summary of the outcome"), blank=True)
 
     content_panels = [
         FieldPanel("title", help_text=_("Usually the summary, shortened.")),
@@ -103,6 +141,10 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
         FieldRowPanel(
             [FieldPanel("comment_opens"), FieldPanel("comment_closes")],
             heading=_("Public comments (drafts for public comment only)"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("outcome_report"), FieldPanel("outcome_published_on"), FieldPanel("outcome_summary")],
+            heading=_("Outcome of the consultation (after the comments close)"),
         ),
         InlinePanel("attachments", label=_("Attached files"), min_num=1),
         TextStatusPanel(heading=_("Searchable text of the files")),
@@ -177,8 +219,50 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
                 errors["comment_closes"] = _("A draft for public comment needs the last day of comments.")
             if self.comment_opens and self.comment_closes and self.comment_closes < self.comment_opens:
                 errors["comment_closes"] = _("The last day of comments cannot be before the first.")
+        errors.update(self._outcome_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _outcome_errors(self):
+        has_report = self.outcome_report_id is not None
+        if not (has_report or self.outcome_published_on or self.outcome_summary.strip()):
+            return {}
+        if self.disclosure != Disclosure.DRAFT:
+            return {"outcome_report": _("Only a draft for public comment has a consultation outcome.")}
+        errors = {}
+        if not has_report:
+            errors["outcome_report"] = _("Attach the report on the comments received.")
+        day = self.outcome_published_on
+        today = timezone.localdate()
+        if day is None:
+            errors["outcome_published_on"] = _("Give the date the outcome was published.")
+        elif self.comment_closes and day <= self.comment_closes:
+            errors["outcome_published_on"] = _("The outcome comes after the comments close (%(date)s).") % {
+                "date": self.comment_closes.strftime("%d/%m/%Y")
+            }
+        elif day > today:
+            errors["outcome_published_on"] = _("The outcome cannot be dated in the future.")
+        return errors
+
+    def has_outcome(self):
+        return self.outcome_report_id is not None and self.outcome_published_on is not None
+
+    def consultation_state(self, on=None):
+        """A ``Consultation`` value for a draft for public comment, None for other documents."""
+        if self.disclosure != Disclosure.DRAFT or self.comment_opens is None or self.comment_closes is None:
+            return None
+        on = on or timezone.localdate()
+        if self.has_outcome():
+            return Consultation.OUTCOME
+        if on < self.comment_opens:
+            return Consultation.UPCOMING
+        if on <= self.comment_closes:
+            return Consultation.OPEN
+        return Consultation.GATHERING
+
+    def get_consultation_state_display(self):
+        state = self.consultation_state()
+        return Consultation(state).label if state else ""
 
     def comments_open(self, on=None):
         on = on or timezone.localdate()
@@ -211,6 +295,9 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
             context["comments_open"] = self.comments_open()
             context.setdefault("comment_form", DraftCommentForm())
             context["comment_sent"] = request.GET.get("gop-y") == "da-gui"
+            context["consultation"] = self.consultation_state()
+            if self.has_outcome():
+                context["outcome_report"] = self.outcome_report
         return context
 
 

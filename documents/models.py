@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext
@@ -7,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from django_ratelimit.core import is_ratelimited
-
+from documents.access import AccessInformationPage  # noqa: F401  (models of this app)
 from documents.legal import Disclosure as DisclosureChoices
 from documents.legal import (  # noqa: F401  (models of this app)
     DocumentType,
@@ -20,8 +18,8 @@ from documents.legal import (  # noqa: F401  (models of this app)
 )
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.pagination import paginate
-from sites import page_cache
 from sites.cache import remember
+from sites.limits import keyword_search_limited
 from sites.selectors import unit_for_path, units_with_roots
 
 
@@ -100,15 +98,6 @@ class DocumentIndexPage(UnitContextMixin, FoldedTitleMixin, Page):
             response.status_code = 429
             response["Retry-After"] = "60"
         return response
-
-
-def keyword_search_limited(request):
-    """Whether this client has run the word matcher too often: the keyword search of the document
-    libraries shares the public search's budget (``PORTAL_SEARCH_RATE`` per client address)."""
-    page_cache.per_visitor(request)  # counted per visitor: the answer is never the page cache's
-    return is_ratelimited(
-        request, group="portal-search", key="ip", rate=settings.PORTAL_SEARCH_RATE, increment=True
-    )
 
 
 class DraftComment(models.Model):

@@ -1,7 +1,9 @@
 """The public document listing: filters from the query string, never trusted."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,9 +13,14 @@ from documents.legal import DocumentType, Field, LegalDocument, Status
 from home.dates import parse_year
 from home.registry import filter_pages_by_words
 from home.text import clean_query
-from sites.selectors import public
+from sites.selectors import pages_under, public, unit_for_path
 
 MAX_QUERY = 200
+# Days after the comments close within which the outcome of a consultation is published, when the setting
+# PORTAL_CONSULTATION_OUTCOME_DAYS is not given. No text sets this deadline (Luật Tiếp cận thông tin 2016,
+# Art. 17(1)(c) asks for the outcome to be disclosed, Art. 18(4) within 5 working days of the report being
+# made; nothing found on how soon the report must follow the comments): a portal rule, not the law's.
+DEFAULT_OUTCOME_DAYS = 30
 
 
 @dataclass
@@ -103,3 +110,33 @@ def issuing_bodies(index_pages):
         .values_list("issuing_body", flat=True)
         .distinct()[:200]
     )
+
+
+def outcome_days():
+    """How many days after a consultation closes its outcome is due (``PORTAL_CONSULTATION_OUTCOME_DAYS``)."""
+    return int(getattr(settings, "PORTAL_CONSULTATION_OUTCOME_DAYS", DEFAULT_OUTCOME_DAYS))
+
+
+def overdue_outcomes(units, *, today=None, days=None):
+    """Live drafts for public comment of ``units`` whose comments closed more than ``days`` days ago
+    (``outcome_days()`` by default) without a published outcome, longest overdue first, each with ``unit``
+    and ``days_overdue`` set. One query (plus none for the units: their homes are loaded)."""
+    if not units:
+        return []
+    today = today or timezone.localdate()
+    days = outcome_days() if days is None else days
+    drafts = (
+        LegalDocument.objects.live()
+        .filter(pages_under(units), disclosure=DisclosureChoices.DRAFT)
+        .filter(comment_closes__lt=today - timedelta(days=days))
+        .filter(Q(outcome_report__isnull=True) | Q(outcome_published_on__isnull=True))
+        .defer("full_text")
+        .order_by("comment_closes", "pk")
+    )
+    result = []
+    for draft in drafts:
+        draft.unit = unit_for_path(draft.path, units)
+        draft.due_on = draft.comment_closes + timedelta(days=days)
+        draft.days_overdue = (today - draft.due_on).days
+        result.append(draft)
+    return result

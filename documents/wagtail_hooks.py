@@ -4,8 +4,11 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from documents.dashboard import OverdueOutcomesPanel
+from documents.disclosure import document_disclosure_items
 from documents.models import DraftComment
-from documents.sections import build_documents_section
+from documents.sections import build_access_section, build_documents_section
+from home.registry import DISCLOSURE_HOOK
 from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, PageScopedPermissionPolicy
 from sites.registry import BOARD_PERMISSIONS_HOOK, UNIT_SECTIONS_HOOK
@@ -36,6 +39,16 @@ register_snippet(DraftCommentViewSet)
 
 # Every unit's site has its document library (after the news: the order of the sections).
 hooks.register(UNIT_SECTIONS_HOOK, build_documents_section, order=20)
+# ... and its access-to-information page, last of the standard sections.
+hooks.register(UNIT_SECTIONS_HOOK, build_access_section, order=50)
+# Each disclosure category of the documents is an item of the access page's list.
+hooks.register(DISCLOSURE_HOOK, document_disclosure_items)
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_outcomes_panel(request, panels):
+    """Drafts whose consultation outcome is overdue (the user's units; the board: every unit)."""
+    panels.append(OverdueOutcomesPanel())
 
 
 @hooks.register(BOARD_PERMISSIONS_HOOK)

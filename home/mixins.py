@@ -1,3 +1,10 @@
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
@@ -72,3 +79,35 @@ class UnitContextMixin:
         if self.__dict__.get("_no_view_restrictions"):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+REVIEW_INTERVAL = timedelta(days=365)
+
+
+def default_review_date(today=None):
+    """About a year ahead: what provisioning and the demo set on the pages they create."""
+    return (today or timezone.localdate()) + REVIEW_INTERVAL
+
+
+class ReviewDateMixin(models.Model):
+    """A review-by date on standard pages (introduction, contact, leaders, procedures ...): by then someone
+    checks the page is still true. Admin only, never shown publicly.
+
+    An abstract model, so that Django gives each concrete page type its own ``review_by`` column: put it
+    first among the bases
+    (``class ProcedurePage(ReviewDateMixin, UnitContextMixin, FoldedTitleMixin, Page)``) and add
+    ``ReviewDateMixin.review_panels`` to the page's ``settings_panels``. The dashboard panel "Pages past their
+    review date" (home/panels.py) finds every concrete model using it through the app registry.
+    """
+
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("By this date someone checks that the page is still accurate; shown only in the admin."),
+    )
+
+    review_panels = [FieldPanel("review_by")]
+
+    class Meta:
+        abstract = True

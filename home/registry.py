@@ -7,6 +7,7 @@ avoid repeating queries.
 """
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import NamedTuple
 
 from wagtail import hooks
@@ -43,3 +44,26 @@ def filter_pages_by_words(queryset, query):
     if _word_filter is None:  # the search app is not installed: plain, accent-sensitive containment
         return queryset.filter(title__icontains=query)
     return _word_filter(queryset, query)
+
+
+# What the unit publishes that the law asks it to disclose (Luật Tiếp cận thông tin 2016, Art. 17;
+# Nghị định 13/2018/NĐ-CP, Art. 11): each feature app registers ``fn(*, unit, request)`` under
+# ``DISCLOSURE_HOOK`` returning ``DisclosureItem``s; the access-to-information page lists them, with where
+# and when, and the empty ones.
+DISCLOSURE_HOOK = "portal_disclosure_items"
+
+
+class DisclosureItem(NamedTuple):
+    key: str
+    title: str
+    legal_basis: str
+    url: str | None
+    count: int
+    last_published: datetime | None
+    order: int = 100
+
+
+def disclosure_items(*, unit, request):
+    """Every registered app's items for ``unit``, by ``order`` then title."""
+    items = [item for fn in hooks.get_hooks(DISCLOSURE_HOOK) for item in fn(unit=unit, request=request)]
+    return sorted(items, key=lambda item: (item.order, str(item.title)))

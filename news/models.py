@@ -26,6 +26,7 @@ from news import selectors
 from news.blocks import NewsBodyBlock
 from news.checks import check_article
 from news.forms import NewsArticleCopyForm, NewsArticleForm, check_slug_against_routes
+from news.leaders import LeadersPage  # noqa: F401  (re-exported model path)
 from news.taxonomy import Category, Official  # noqa: F401  (re-exported model path)
 from sites.cache import remember
 from sites.selectors import locales

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from news.taxonomy import Category
+from news.taxonomy import Category, Official
 from sites.cache import remember
 from sites.selectors import locales, public
 
@@ -127,3 +127,13 @@ def earlier_news(article, siblings):
     return list(
         siblings.filter(published_date__lt=article.published_date).exclude(pk=article.pk)[:EARLIER_NEWS_COUNT]
     )
+
+
+def units_without_public_leaders(units):
+    """The ``units`` (in their order) with no leader in office shown publicly on /gioi-thieu/lanh-dao/: one
+    query."""
+    units = list(units)
+    listed = set(
+        Official.objects.public().filter(unit__in=units).values_list("unit_id", flat=True).distinct()
+    )
+    return [unit for unit in units if unit.pk not in listed]

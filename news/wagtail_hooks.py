@@ -3,8 +3,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.registry import HOME_PANELS_HOOK
+from home.registry import DISCLOSURE_HOOK, HOME_PANELS_HOOK
 from news import home_panels
+from news.leaders import build_leaders_section, leaders_disclosure
 from news.sections import build_news_section
 from news.taxonomy import BannedPhrase, Category, Official
 from sites.exports import PortalSnippetViewSet
@@ -31,8 +32,8 @@ class CategoryViewSet(UnitOwnedViewSet):
 class OfficialViewSet(UnitOwnedViewSet):
     model = Official
     icon = "user"
-    list_display = ["name", "position", "unit", "active"]
-    list_filter = ["unit", "active"]
+    list_display = ["name", "position", "unit", "active", "shown_publicly", "sort_order"]
+    list_filter = ["unit", "active", "shown_publicly"]
     search_fields = ["name", "position"]
 
 
@@ -78,3 +79,8 @@ def news_board_permissions():
         for model in ("bannedphrase", "category", "official")
         for action in ("add", "change", "delete", "view")
     ]
+
+
+# The leaders' page under every unit's introduction (/gioi-thieu/lanh-dao/; the introduction is order 30).
+hooks.register(UNIT_SECTIONS_HOOK, build_leaders_section, order=31)
+hooks.register(DISCLOSURE_HOOK, leaders_disclosure)

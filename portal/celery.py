@@ -29,6 +29,11 @@ app.conf.beat_schedule = {
         "task": "reporting.tasks.send_weekly_statistics",
         "schedule": crontab(day_of_week="mon", hour=7, minute=30),
     },
+    # Ratings' address hashes older than PORTAL_FEEDBACK_HASH_DAYS are cleared (personal data; issue #19).
+    "forget-rating-addresses": {
+        "task": "feedback.tasks.forget_old_addresses",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 

@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("tim-kiem/", search_views.search, name="search"),
     path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("van-ban/tai-ve/<int:attachment_id>/", document_views.download, name="legal_document_download"),
+    # "Thông tin có hữu ích không?" under every page (feedback/views.py), never in the page cache
+    path("danh-gia/", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

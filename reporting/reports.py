@@ -12,8 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.selectors import outcome_days, overdue_outcomes
+from news.selectors import units_without_public_leaders
 from reporting.charts import bar_chart
 from reporting.delays import timeliness, turnaround, waiting
+from reporting.disclosure import DISCLOSURE_WORKING_DAYS, late_documents
 from reporting.statistics import (
     Comparison,
     articles_per_author,
@@ -309,6 +312,108 @@ def documents(context):
     )
 
 
+def late_per_unit(context):
+    rows, _late = late_documents(context.period, context.units)
+    return Table(
+        "cong-khai-tre",
+        _(
+            "Documents disclosed more than %(days)s working days after their issue, per unit (Law on Access "
+            "to Information, Art. 18(4))"
+        )
+        % {"days": DISCLOSURE_WORKING_DAYS},
+        [
+            _("Unit"),
+            _("Documents published"),
+            _("Published late"),
+            _("Published late (%)"),
+            _("Most working days over the limit"),
+        ],
+        [[r.unit.name, r.published, r.late, r.share, r.most_days_late] for r in rows],
+        chart=bar_chart([(r.unit.name, [r.late]) for r in rows], legend=[_("Published late")]),
+        note=_(
+            "Law on Access to Information 2016, Art. 18(4): unless another law sets the time, information is "
+            "disclosed within 5 working days of the day it is created. Documents first published in the "
+            "period; working days from the date of issue to the first publication (weekends and public "
+            "holidays not counted)."
+        ),
+    )
+
+
+def late_list(context):
+    _rows, late = late_documents(context.period, context.units)
+    return Table(
+        "cong-khai-tre-ds",
+        _(
+            "Documents disclosed more than %(days)s working days after their issue (Law on Access to "
+            "Information, Art. 18(4))"
+        )
+        % {"days": DISCLOSURE_WORKING_DAYS},
+        [
+            _("Number"),
+            _("Title"),
+            _("Unit"),
+            _("Date of issue"),
+            _("First published"),
+            _("Working days to publication"),
+            _("Working days late"),
+        ],
+        [
+            [
+                d.number,
+                Link(d.title, reverse("wagtailadmin_pages:edit", args=[d.pk])),
+                d.unit.name,
+                d.issued_on,
+                d.published_on,
+                d.working_days,
+                d.days_late,
+            ]
+            for d in late
+        ],
+        empty=_("No document of the period was published late."),
+        note=_("Most late first. Working days late: beyond the 5 working days of Art. 18(4)."),
+    )
+
+
+def drafts_without_outcome(context):
+    drafts = overdue_outcomes(context.units)
+    days = outcome_days()
+    return Table(
+        "du-thao",
+        _("Drafts without a published outcome"),
+        [_("Number"), _("Title"), _("Unit"), _("Comments closed"), _("Outcome due"), _("Days overdue")],
+        [
+            [
+                d.number,
+                Link(d.title, reverse("wagtailadmin_pages:edit", args=[d.pk])),
+                d.unit.name if d.unit else "",
+                d.comment_closes,
+                d.due_on,
+                d.days_overdue,
+            ]
+            for d in drafts
+        ],
+        empty=_("Every closed consultation has its outcome, or is still within %(days)s days.")
+        % {"days": days},
+        note=_(
+            "Drafts for public comment whose comments closed more than %(days)s days ago without the report "
+            "on the comments received. Whatever the period: what is overdue today."
+        )
+        % {"days": days},
+    )
+
+
+def units_without_leaders(context):
+    units = units_without_public_leaders(context.units)
+    return Table(
+        "khong-lanh-dao",
+        _("Units with no leaders listed"),
+        [_("Unit")],
+        [[unit.name] for unit in units],
+        empty=_("Every unit lists its leaders."),
+        note=_("Units whose leaders page shows nobody (no official in office shown publicly)."),
+    )
+
+
 TABS = (  # key, label of the tab
     ("don-vi", gettext_lazy("Per unit")),
     ("chuyen-muc", gettext_lazy("Per category")),
@@ -319,6 +424,10 @@ TABS = (  # key, label of the tab
     ("lanh-dao", gettext_lazy("Officials covered")),
     ("khong-hoat-dong", gettext_lazy("Inactive units")),
     ("van-ban", gettext_lazy("Documents")),
+    ("cong-khai-tre", gettext_lazy("Late disclosure")),
+    ("cong-khai-tre-ds", gettext_lazy("Late documents")),
+    ("du-thao", gettext_lazy("Consultation outcomes")),
+    ("khong-lanh-dao", gettext_lazy("No leaders listed")),
 )
 
 BUILDERS = {
@@ -331,6 +440,10 @@ BUILDERS = {
     "lanh-dao": per_official,
     "khong-hoat-dong": inactive,
     "van-ban": documents,
+    "cong-khai-tre": late_per_unit,
+    "cong-khai-tre-ds": late_list,
+    "du-thao": drafts_without_outcome,
+    "khong-lanh-dao": units_without_leaders,
 }
 
 

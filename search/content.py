@@ -1,7 +1,9 @@
 """What the public search reads from each page type.
 
 News: title, lead and body. Documents: number and title first, then the summary and metadata,
-then the text read from the attached files. Standard and home pages: title, description, body.
+then the text read from the attached files. Administrative procedures: code and title first, then the
+field, level, agency and applicants, then the rest of their fields. Standard and home pages: title,
+description, body.
 Listing pages (news and document indexes) are not results of their own.
 """
 
@@ -14,6 +16,7 @@ from django.utils.html import strip_tags
 from documents.legal import LegalDocument
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage
+from procedures.models import ProcedurePage
 from search.models import Kind
 
 # Longer texts are cut: a tsvector holds at most 1 MB and word positions stop counting at 16,383.
@@ -83,4 +86,26 @@ def content_of(page, language):
                 body=page.full_text,
                 snippet_source=f"{page.summary}\n{page.full_text}",
             )
+        if isinstance(page, ProcedurePage):
+            return _procedure(page)
     return None
+
+
+def _procedure(page):
+    metadata = [page.get_field_display(), page.get_level_display(), page.agency, page.applicants]
+    body = "\n".join(
+        part
+        for part in (page.steps, page.manner, page.dossier, page.time_limit, page.fees, page.result)
+        if part
+    )
+    return Content(
+        kind=Kind.PROCEDURE,
+        date=page.last_published_at or page.first_published_at or timezone.now(),
+        title=page.title,
+        number=page.code,
+        # the code as written ("1.001234") and as one word ("1001234"), so that either finds it
+        primary=f"{page.code} {page.code.replace('.', '')} {page.title}",
+        secondary=" ".join(str(part) for part in metadata if part),
+        body=body,
+        snippet_source=f"{page.applicants}\n{body}",
+    )

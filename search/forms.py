@@ -11,7 +11,7 @@ from search.models import Kind
 from search.selectors import NEWEST, RELEVANCE
 
 ALL_UNITS = "tat-ca"
-KIND_SLUGS = {"tin-tuc": Kind.NEWS, "van-ban": Kind.DOCUMENT, "trang": Kind.PAGE}
+KIND_SLUGS = {"tin-tuc": Kind.NEWS, "van-ban": Kind.DOCUMENT, "thu-tuc": Kind.PROCEDURE, "trang": Kind.PAGE}
 SORT_SLUGS = {"lien-quan": RELEVANCE, "moi-nhat": NEWEST}
 PAGE_SIZES = (10, 20, 50)
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     NEWS = "news", _("News")
     DOCUMENT = "document", _("Documents")
+    PROCEDURE = "procedure", _("Administrative procedures")
     PAGE = "page", _("Other pages")
 
 

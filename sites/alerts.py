@@ -6,7 +6,13 @@ from django.utils import timezone
 from sites.cache import remember
 from sites.models import AlertBanner, AlertKind
 
-ORDER = {AlertKind.MOURNING: 0, AlertKind.WARNING: 1, AlertKind.INFO: 2}
+ORDER = {
+    AlertKind.MOURNING: 0,
+    AlertKind.INCIDENT: 1,
+    AlertKind.WARNING: 2,
+    AlertKind.MAINTENANCE: 3,
+    AlertKind.INFO: 4,
+}
 
 
 class Alerts(list):

@@ -401,10 +401,22 @@ def _provision(
     workflow = _ensure_workflow(top_unit(unit))
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
 
+    _build_sections(unit, home_page)
+
+    return unit, existing is None
+
+
+def _build_sections(unit, home_page):
     for build_section in get_section_builders():
         build_section(unit=unit, home_page=home_page)
 
-    return unit, existing is None
+
+def ensure_standard_sections(*, unit):
+    """Give an existing unit's site every standard section it lacks (the builders create only what is
+    missing): what an upgrade that adds a required section runs for the units provisioned before it."""
+    home_page = unit.site.root_page.specific
+    with transaction.atomic(), translation.override("vi"):
+        _build_sections(unit, home_page)
 
 
 def grant_board_permissions(group=None):

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "documents",
+    "procedures",
+    "feedback",
     "search",
     # Wagtail
     "wagtail_localize",
@@ -349,7 +351,22 @@ WAGTAILSEARCH_BACKENDS = {
 # networks put many people behind one address, so the limits are generous.
 # Editorial statistics: a unit with no article for this many days is listed as inactive.
 PORTAL_INACTIVE_DAYS = int(os.environ.get("PORTAL_INACTIVE_DAYS", "14"))
+# Drafts for public comment: the outcome counts as overdue this many days after the comments close (a portal
+# rule: no text sets this deadline, see documents/selectors.py)
+PORTAL_CONSULTATION_OUTCOME_DAYS = int(os.environ.get("PORTAL_CONSULTATION_OUTCOME_DAYS", "30"))
 PORTAL_SEARCH_RATE = os.environ.get("PORTAL_SEARCH_RATE", "60/m")
+
+# The procedure's page on the national public-service portal; {code} is its code (procedures app).
+PORTAL_NATIONAL_PROCEDURE_URL = os.environ.get(
+    "PORTAL_NATIONAL_PROCEDURE_URL",
+    "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={code}",
+)
+
+# Working days (sites.workdays): the government's yearly swaps of days off, ISO dates separated by commas
+PORTAL_EXTRA_DAYS_OFF = [d for d in os.environ.get("PORTAL_EXTRA_DAYS_OFF", "").split(",") if d.strip()]
+PORTAL_EXTRA_WORKING_DAYS = [
+    d for d in os.environ.get("PORTAL_EXTRA_WORKING_DAYS", "").split(",") if d.strip()
+]
 PORTAL_SUGGEST_RATE = os.environ.get("PORTAL_SUGGEST_RATE", "240/m")
 # The client's address for every limiter (sites/client_ip.py): a forwarding header is believed only from
 # these reverse proxies (addresses or networks); the header is named as in request.META. The older
@@ -446,7 +463,7 @@ PORTAL_PAGE_CACHE_VERSION = os.environ.get("PORTAL_PAGE_CACHE_VERSION", "1")
 # Paths never cached: the admin, files (their own checks), search (rate-limited per visitor), health.
 PORTAL_PAGE_CACHE_SKIP = os.environ.get(
     "PORTAL_PAGE_CACHE_SKIP",
-    r"^/(?:en/)?(?:admin/|documents/|van-ban/tai-ve/|tim-kiem/|healthz|static/|media/|django-admin/)",
+    r"^/(?:en/)?(?:admin/|documents/|van-ban/tai-ve/|tim-kiem/|healthz|static/|media/|django-admin/|danh-gia/)",
 )
 
 # --- Celery queues (portal/celery.py, docs/deployment.md) --------------------------------------------------
@@ -529,3 +546,12 @@ if PORTAL_S3_BUCKET:
             "addressing_style": os.environ.get("PORTAL_S3_ADDRESSING_STYLE") or None,
         },
     }
+
+# Page feedback (issue #19): "Thông tin có hữu ích không?" answers per client address (django_ratelimit rate)
+PORTAL_FEEDBACK_RATE = os.environ.get("PORTAL_FEEDBACK_RATE", "10/h")
+# Planned maintenance banners (sites.models.AlertBanner): posted at least this many working days ahead
+# (Nghị định 64/2007/NĐ-CP, Art. 16)
+PORTAL_MAINTENANCE_NOTICE_WORKING_DAYS = int(os.environ.get("PORTAL_MAINTENANCE_NOTICE_WORKING_DAYS", "7"))
+# Ratings keep the hash of the sender's address (personal data, Nghị định 13/2023/NĐ-CP) only this many days,
+# for abuse handling; feedback.tasks.forget_old_addresses clears older ones every night
+PORTAL_FEEDBACK_HASH_DAYS = int(os.environ.get("PORTAL_FEEDBACK_HASH_DAYS", "30"))

@@ -16,7 +16,7 @@ import pytest
 from assets.models import FileVersion
 from assets.services import REPLACE_ACTION
 from documents.models import LegalDocumentAttachment
-from portal.demo.files import simple_pdf
+from home.demo_files import simple_pdf
 from tests.factories import draft_article, legal_document, make_file, make_image, publish_article
 
 LOCKED = "không thể sửa hoặc xoá"  # part of the Vietnamese reason shown to unit roles

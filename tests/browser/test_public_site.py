@@ -10,6 +10,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import chromium
 from tests.factories import legal_document, publish_article
+from tests.factories.introduction import leader
+from tests.factories.procedures import procedure
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -31,13 +33,28 @@ def content(portal, district, commune_a):
         commune_a, number="12/QĐ-UBND", doc_type="quyet-dinh", issued_on=date(2026, 3, 2)
     )
     legal_document(commune_a, number="3/KH-UBND", doc_type="ke-hoach", issued_on=date(2026, 2, 1))
+    chair = leader(commune_a, name="Nguyễn Văn Chủ", position="Chủ tịch UBND", office_phone="0259 3865 001")
+    leader(commune_a, name="Trần Thị Phó", position="Phó Chủ tịch UBND")
+    the_procedure = procedure(
+        commune_a,
+        title="Đăng ký khai sinh",
+        code="1.001193",
+        legal_documents=[document],
+        legal_texts=["Luật Hộ tịch năm 2014"],
+        time_limit="Ngay trong ngày làm việc",
+    )
     english = Locale.objects.get_or_create(language_code="en")[0]
     translate_object(district.site.root_page.specific, [english])
     home_en = district.site.root_page.get_translation(english).specific
     home_en.title = "Ninh Phuoc District"
     home_en.save_revision().publish()
     # worked out now: no ORM call once Chromium runs (see tests/browser/conftest.py)
-    return {"article": urlsplit(article.url).path, "document": urlsplit(document.url).path}
+    return {
+        "article": urlsplit(article.url).path,
+        "document": urlsplit(document.url).path,
+        "procedure": urlsplit(the_procedure.url).path,
+        "leader": f"/gioi-thieu/lanh-dao/{chair.pk}/",
+    }
 
 
 @pytest.fixture
@@ -58,6 +75,15 @@ def pages(portal, content):
         "document list": commune + "/van-ban/",
         "document": commune + content["document"],
         "search results": commune + "/tim-kiem/?q=cai+cach+hanh+chinh",
+        "introduction": commune + "/gioi-thieu/",
+        "organisation": commune + "/gioi-thieu/co-cau-to-chuc/",
+        "administrative map": commune + "/gioi-thieu/ban-do-hanh-chinh/",
+        "contact": commune + "/gioi-thieu/lien-he/",
+        "leaders": commune + "/gioi-thieu/lanh-dao/",
+        "leader": commune + content["leader"],
+        "procedures": commune + "/thu-tuc-hanh-chinh/?linh-vuc=ho-tich",
+        "procedure": commune + content["procedure"],
+        "access to information": commune + "/tiep-can-thong-tin/",
         "English home": portal["district"] + "/en/",
     }
 

@@ -9,7 +9,7 @@ import pytest
 from documents.extraction import Limits, extract_text
 from documents.models import LegalDocumentAttachment
 from documents.services import read_attachments
-from portal.demo.files import simple_pdf
+from home.demo_files import simple_pdf
 from tests.factories import legal_document, make_file
 
 

@@ -116,7 +116,7 @@ def make_file(collection, title="Tệp", *, name="van-ban.pdf", content=None):
 
     from wagtail.documents import get_document_model
 
-    from portal.demo.files import simple_pdf
+    from home.demo_files import simple_pdf
 
     document = get_document_model()(title=title, collection=collection)
     document.file.save(name, ContentFile(content if content is not None else simple_pdf([title])), save=False)

@@ -16,6 +16,8 @@ import pytest
 
 from news.taxonomy import Category
 from tests.factories import legal_document, publish_article
+from tests.factories.introduction import leader
+from tests.factories.procedures import procedure
 
 NASTY_VALUES = [
     "%00",
@@ -77,6 +79,7 @@ DISTRICT, COMMUNE = "localhost", "phuoc-hau.localhost"
 SEARCH_KEYS = ["q", "don-vi", "loai", "tu-ngay", "den-ngay", "sap-xep", "so-luong", "page"]
 DOCUMENT_KEYS = ["loai", "linh-vuc", "danh-muc", "tinh-trang", "nam", "co-quan", "q", "pham-vi", "page"]
 NEWS_KEYS = ["category", "month", "page"]
+PROCEDURE_KEYS = ["linh-vuc", "cap", "q", "page"]
 
 
 @pytest.fixture
@@ -91,7 +94,15 @@ def portal_content(district, commune_a):
     publish_article(district, title="Tin của huyện")
     document = legal_document(commune_a, number="12/QĐ-UBND", issued_on=date(2026, 3, 2))
     attachment = document.attachments.first()
-    return {"article": article, "document": document, "attachment": attachment, "file": attachment.document}
+    return {
+        "article": article,
+        "document": document,
+        "attachment": attachment,
+        "file": attachment.document,
+        "procedure": procedure(commune_a, title="Đăng ký khai sinh", legal_documents=[document]),
+        "shared procedure": procedure(district, title="Cấp giấy phép xây dựng", show_on_all_units=True),
+        "leader": leader(commune_a),
+    }
 
 
 def public_urls(content):
@@ -126,6 +137,17 @@ def public_urls(content):
         (COMMUNE, "/healthz", []),
         (COMMUNE, f"/documents/{file.pk}/{file.filename}", []),
         (COMMUNE, f"/van-ban/tai-ve/{attachment.pk}/", []),
+        (COMMUNE, "/gioi-thieu/", ["page"]),
+        (COMMUNE, "/gioi-thieu/co-cau-to-chuc/", []),
+        (COMMUNE, "/gioi-thieu/ban-do-hanh-chinh/", []),
+        (COMMUNE, "/gioi-thieu/lien-he/", []),
+        (COMMUNE, "/gioi-thieu/lanh-dao/", ["page"]),
+        (COMMUNE, f"/gioi-thieu/lanh-dao/{content['leader'].pk}/", []),
+        (COMMUNE, "/thu-tuc-hanh-chinh/", PROCEDURE_KEYS),
+        (DISTRICT, "/thu-tuc-hanh-chinh/", PROCEDURE_KEYS),
+        (COMMUNE, content["procedure"].get_url_parts()[2], []),
+        (COMMUNE, "/tiep-can-thong-tin/", ["page", "danh-muc"]),
+        (COMMUNE, "/danh-gia/cam-on/", ["trang"]),
     ]
 
 

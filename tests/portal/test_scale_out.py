@@ -176,6 +176,7 @@ EXPECTED_QUEUES = [
     ("editorial.tasks.send_weekly_statistics", (), "mail"),
     ("documents.tasks.read_attachments", (1,), "extraction"),
     ("portal.tasks.ping", (), "celery"),
+    ("feedback.tasks.forget_old_addresses", (), "celery"),  # nightly housekeeping: the default queue
     # Wagtail's background work, by the django-task inside run_django_task
     ("portal.tasks.run_django_task", ("modelsearch.tasks.insert_or_update_object_task", [], {}), "indexing"),
     ("portal.tasks.run_django_task", ("wagtail.tasks.update_reference_index_task", [], {}), "indexing"),

@@ -1,12 +1,14 @@
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 import pytest
 
+from feedback.models import PageRating
 from news.models import NewsArticlePage
 from news.taxonomy import Category, Official
 from sites.models import Unit, UnitSettings
@@ -23,6 +25,11 @@ UNIT_SLUGS = [
     "phuoc-thuan",
     "phuoc-vinh",
 ]
+
+
+def gettext_in_vi(text):
+    with translation.override("vi"):
+        return translation.gettext(text)
 
 
 def counts():
@@ -87,18 +94,22 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
 
     for unit in Unit.objects.all():
         assert NewsArticlePage.objects.live().descendant_of(unit.site.root_page).count() >= 3
-        files = 9 if unit.parent_id is None else 2
+        # 9 or 2 documents of the news demo, then the access-to-information demo's (forms, rules, late and
+        # draft documents) and the introduction's map and chart
+        files, documents = (23, 17) if unit.parent_id is None else (14, 8)
         assert get_document_model().objects.filter(collection=unit.collection).count() == files
-        assert LegalDocument.objects.live().descendant_of(unit.site.root_page).count() == files
+        assert LegalDocument.objects.live().descendant_of(unit.site.root_page).count() == documents
     response = client.get("/van-ban/", HTTP_HOST="phuoc-hau.localhost")
     assert "12/KH-UBND" in response.content.decode()
-    # every disclosure category is filled on the district's library
+    # every disclosure category is filled on the district's library but one, left empty on purpose: the
+    # access-to-information page shows it among the categories with nothing published yet
     district_docs = LegalDocument.objects.descendant_of(Unit.objects.get(slug="ninh-phuoc").site.root_page)
-    assert set(district_docs.values_list("disclosure", flat=True)) == set(DisclosureChoices.values)
+    empty = {DisclosureChoices.INSPECTION}
+    assert set(district_docs.values_list("disclosure", flat=True)) == set(DisclosureChoices.values) - empty
 
     # news taxonomy and the flow between levels are shown off on every site
     assert Official.objects.filter(unit__slug="ninh-phuoc", position="Bí thư Huyện ủy").exists()
-    assert Official.objects.filter(unit__slug="phuoc-hau").count() == 2
+    assert Official.objects.filter(unit__slug="phuoc-hau").count() == 5  # 2 covered, 3 more leaders
     assert Category.objects.filter(unit__slug="phuoc-hau", slug="nong-thon-moi").exists()
     flagged = NewsArticlePage.objects.get(show_on_all_units=True)
     assert flagged.featured and flagged.featured_image is not None
@@ -126,6 +137,32 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
                 assert own & set(item.categories.values_list("pk", flat=True)), (article.slug, item.slug)
             assert "Tin khác" in response.content.decode()
             assert bool(response.context["earlier_news"]) == (position > 0), (unit.slug, article.slug)
+
+    # the sections the law requires (issue #19) are there and filled on every unit's site
+    updating = gettext_in_vi("This content is being updated.")
+    for unit in Unit.objects.select_related("site"):
+        host = unit.site.hostname
+        for path in [
+            "/gioi-thieu/",
+            "/gioi-thieu/co-cau-to-chuc/",
+            "/gioi-thieu/chuc-nang-nhiem-vu/",
+            "/gioi-thieu/dieu-kien-tu-nhien/",
+            "/gioi-thieu/lich-su-van-hoa/",
+            "/gioi-thieu/ban-do-hanh-chinh/",
+            "/gioi-thieu/lien-he/",
+        ]:
+            response = client.get(path, HTTP_HOST=host)
+            assert response.status_code == 200, (host, path)
+            assert updating not in response.content.decode(), (host, path)
+        leaders = client.get("/gioi-thieu/lanh-dao/", HTTP_HOST=host)
+        assert leaders.content.decode().count('class="leader"') >= 3, host
+        procedures = client.get("/thu-tuc-hanh-chinh/", HTTP_HOST=host)
+        assert procedures.status_code == 200 and procedures.context["total"] >= 6, host
+        access = client.get("/tiep-can-thong-tin/", HTTP_HOST=host)
+        assert access.status_code == 200, host
+        page = access.context["page"]
+        assert page.focal_name and page.focal_email and page.request_form and page.consent_form, host
+        assert PageRating.objects.filter(unit=unit).exists(), host
 
     before = counts()
     call_command("seed_demo", "--port", "80")

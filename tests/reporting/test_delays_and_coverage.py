@@ -141,9 +141,7 @@ def test_waiting_items_with_their_age_and_unit_boundaries(moderated, commune_a, 
 @pytest.fixture
 def officials(commune_a, commune_b):
     secretary = Official.objects.create(name="Nguyễn Văn Bí", position="Bí thư Đảng ủy", unit=commune_a)
-    chair = Official.objects.create(
-        name="Trần Thị Chủ", position="Chủ tịch UBND", unit=commune_a, sort_order=1
-    )
+    chair = Official.objects.create(name="Trần Thị Chủ", position="Chủ tịch UBND", unit=commune_a)
     Official.objects.create(name="Lê Văn Cũ", position="Nguyên Chủ tịch", unit=commune_a, active=False)
     other = Official.objects.create(name="Phạm Văn Khác", position="Bí thư Đảng ủy", unit=commune_b)
     for day in (3, 10, 20):

@@ -185,7 +185,7 @@ def test_one_entry_never_answers_two_different_queries(client, commune_a):
 
 
 def test_a_keyword_search_of_the_library_is_never_stored(client, commune_a):
-    """It is counted per visitor by the search rate limit (documents.models.keyword_search_limited)."""
+    """It is counted per visitor by the search rate limit (sites.limits.keyword_search_limited)."""
     answers = [get(client, "/van-ban/?q=quy+ch%E1%BA%BF") for _ in range(2)]
     assert [(r.status_code, state(r)) for r in answers] == [(200, "bypass"), (200, "bypass")]
     assert state(get(client, "/van-ban/")) == "miss"

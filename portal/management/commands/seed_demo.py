@@ -19,11 +19,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
+from documents.demo_access import fill_access
 from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
+from feedback.demo import fill_feedback
+from home.demo import fill_introduction
+from home.demo_files import banner_jpeg, emblem_png, simple_pdf
+from news.demo_leaders import fill_leaders
 from news.legacy import parse_legacy_article
 from news.models import NewsArticlePage, NewsIndexPage
 from news.taxonomy import Category, Official
-from portal.demo.files import banner_jpeg, emblem_png, simple_pdf
+from procedures.demo import fill_procedures
 from reporting.models import ArticleTarget
 from sites.models import UnitSettings
 from sites.services import ProvisioningError, provision_site
@@ -86,11 +91,13 @@ class Command(BaseCommand):
                 district = self._unit(data["district"], None, port, index=0, total=total)
                 self._admin()
                 self._district_content(district, data)
+                self._required_sections(district, is_top=True)
                 self._target(district, DEMO_DISTRICT_TARGET)
                 self._english_home(district)
                 for index, spec in enumerate(data["units"], start=1):
                     unit = self._unit(spec, district, port, index=index, total=total, data=data)
                     self._unit_content(unit, data)
+                    self._required_sections(unit, is_top=False)
                     self._target(unit, DEMO_UNIT_TARGET)
         except ProvisioningError as exc:
             raise CommandError(str(exc)) from exc
@@ -355,6 +362,15 @@ class Command(BaseCommand):
             first_seed=10 * unit.sort_order,
         )
         self._documents(unit, data["unit_documents"])
+
+    def _required_sections(self, unit, *, is_top):
+        """The sections the law asks of every unit's portal (issue #19), filled as the unit would, then a few
+        visitors' ratings of its pages."""
+        fill_introduction(unit, is_top=is_top)
+        fill_leaders(unit, is_top=is_top)
+        fill_procedures(unit, is_top=is_top)
+        fill_access(unit, is_top=is_top)
+        fill_feedback(unit, is_top=is_top)
 
     def _recent_articles(self, unit, specs, *, officials, fmt, hours, first_seed):
         """Articles dated ``days_ago`` (minus ``hours``) before now; each event that day or up to 2 before."""
