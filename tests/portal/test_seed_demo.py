@@ -164,6 +164,12 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
         assert page.focal_name and page.focal_email and page.request_form and page.consent_form, host
         assert PageRating.objects.filter(unit=unit).exists(), host
 
+    # the district's organisation and contacts in English (what the decree on portals asked in English)
+    english = [("/en/gioi-thieu/", "Introduction"), ("/en/gioi-thieu/lien-he/", "Contact information")]
+    for path, title in english:
+        response = client.get(path, HTTP_HOST="localhost")
+        assert response.status_code == 200 and f"<h1>{title}</h1>" in response.content.decode(), path
+
     before = counts()
     call_command("seed_demo", "--port", "80")
     assert counts() == before

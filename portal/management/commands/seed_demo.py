@@ -54,6 +54,25 @@ DEMO_ENGLISH_SETTINGS = {
 }
 
 
+# The district's introduction in English: (title, first paragraph) by slug.
+DEMO_ENGLISH_INTRODUCTION = {
+    "gioi-thieu": (
+        "Introduction",
+        "Ninh Phuoc District lies in the south of Ninh Thuan Province: one town and eight communes. "
+        "These pages present its organisation, functions and duties, natural conditions, history, map, "
+        "leaders and contacts.",
+    ),
+    "co-cau-to-chuc": ("Organisation structure", ""),
+    "chuc-nang-nhiem-vu": (
+        "Functions and duties",
+        "The District People's Committee is the executive body of the District People's Council: it "
+        "carries out the Constitution, laws and the Council's resolutions and manages the district's "
+        "administration.",
+    ),
+    "lien-he": ("Contact information", ""),
+}
+
+
 def _lower_first(text):
     return text[:1].lower() + text[1:]
 
@@ -174,12 +193,33 @@ class Command(BaseCommand):
                 setattr(info, field, value)
         info.save()
         home = unit.site.root_page.specific
-        if home.get_translation_or_none(english) is not None:
+        if home.get_translation_or_none(english) is None:
+            translate_object(home, [english])
+            translation = home.get_translation(english).specific
+            translation.title = DEMO_ENGLISH_TITLE
+            translation.save_revision().publish()
+        self._english_introduction(home, english)
+
+    def _english_introduction(self, home, english):
+        """The introduction, its organisation and contact pages in English: what the decree on portals asked
+        in English (organisation, functions, contact officials), translated as the board would."""
+        introduction = home.get_children().filter(slug="gioi-thieu").first()
+        if introduction is None or introduction.get_translation_or_none(english) is not None:
             return
-        translate_object(home, [english])
-        translation = home.get_translation(english).specific
-        translation.title = DEMO_ENGLISH_TITLE
-        translation.save_revision().publish()
+        introduction = introduction.specific
+        translate_object(introduction, [english])
+        pages = [introduction] + [
+            child.specific for child in introduction.get_children().filter(slug__in=DEMO_ENGLISH_INTRODUCTION)
+        ]
+        for page in pages:
+            if page is not introduction:
+                translate_object(page, [english])
+            translated = page.get_translation(english).specific
+            title, paragraph = DEMO_ENGLISH_INTRODUCTION[page.slug]
+            translated.title = title
+            if paragraph and hasattr(translated, "body"):
+                translated.body = json.dumps([{"type": "paragraph", "value": f"<p>{paragraph}</p>"}])
+            translated.save_revision().publish()
 
     def _target(self, unit, articles):
         """A monthly article target, as the board would set it (kept if one exists)."""
