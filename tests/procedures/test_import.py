@@ -90,7 +90,7 @@ def test_json_errors_name_the_item(commune_a):
     data = json.dumps([{"code": "1.000894", "title": "A", "field": "ho-tich", "level": "cap-xa"}, "x", {}])
     result = run(commune_a, data, name="thu-tuc.json")
     wheres = {str(error.where) for error in result.errors}
-    assert wheres == {"Item 2", "Item 3"}
+    assert wheres == {"Mục 2", "Mục 3"}
     assert count(commune_a) == 0
 
 
@@ -142,10 +142,10 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(commune
     by_line = {}
     for error in result.errors:
         by_line.setdefault(str(error.where), []).append(error.reason)
-    assert set(by_line) == {"Line 3", "Line 4", "Line 5", "Line 6", "Line 7", "Line 9"}
-    assert "thien-van" in by_line["Line 5"][0]
-    assert "cap-thon" in by_line["Line 6"][0]
-    assert "line 2" in by_line["Line 7"][0]
+    assert set(by_line) == {"Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7", "Dòng 9"}
+    assert "thien-van" in by_line["Dòng 5"][0]
+    assert "cap-thon" in by_line["Dòng 6"][0]
+    assert "dòng 2" in by_line["Dòng 7"][0]
     assert count(commune_a) == before
 
 
@@ -185,7 +185,7 @@ def test_command_summary_and_errors(tmp_path, commune_a):
     assert "2" in out.splitlines()[-1] and commune_a.name in out.splitlines()[-1]
     with pytest.raises(CommandError) as raised:
         command(tmp_path, commune_a, HEADER + ",,ho-tich,cap-xa,,,\n")
-    assert "nothing was imported" in str(raised.value) or "không" in str(raised.value).lower()
+    assert "chưa nhập thủ tục nào" in str(raised.value)  # the catalog's Vietnamese: nothing was imported
     with pytest.raises(CommandError):
         command(tmp_path, commune_a, GOOD.encode("utf-16"))
     out, _err = command(tmp_path, commune_a, GOOD, "thu-tuc.csv", "--dry-run")

@@ -63,7 +63,7 @@ def test_bad_file_is_reported_and_nothing_imported(client, commune_a, approver_a
     client.force_login(approver_a)
     response = upload(client, commune_a, content=GOOD + ",,ho-tich,cap-xa\n", publish="on")
     html = response.content.decode()
-    assert response.context["result"].errors and "Line 4" in str(response.context["result"].errors[0])
+    assert response.context["result"].errors and "Dòng 4" in str(response.context["result"].errors[0])
     assert not in_unit(commune_a).exists()
     data = {"unit": str(commune_a.pk), "file": SimpleUploadedFile("a.csv", GOOD.encode("utf-16"))}
     response = client.post(URL, data)

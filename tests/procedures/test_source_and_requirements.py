@@ -83,8 +83,8 @@ def test_bad_requirements_and_source_values_are_reported_and_nothing_imported(co
     ]
     result = run(commune_a, json.dumps(data), name="a.json")
     wheres = {str(error.where): error.reason for error in result.errors}
-    assert set(wheres) == {"Item 2", "Item 3"}
-    assert "255" in wheres["Item 3"]
+    assert set(wheres) == {"Mục 2", "Mục 3"}
+    assert "255" in wheres["Mục 3"]
     assert not ProcedurePage.objects.filter(code__startswith="1.00000").exists()
 
 
