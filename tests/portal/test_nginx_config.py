@@ -457,7 +457,9 @@ def test_wagtails_http_backend_purges_through_the_purge_port(front):
 def test_the_last_good_page_stands_in_while_gunicorn_is_down(front):
     """Last: stops the fixture's gunicorn."""
     front.get("/short/")
-    time.sleep(1.5)  # expired (X-Accel-Expires: 1), still on disk
+    # expired (X-Accel-Expires: 1; nginx counts whole seconds from when the answer arrived, so up to 2 s),
+    # still on disk
+    time.sleep(3)
     front.gunicorn.send_signal(signal.SIGTERM)
     front.gunicorn.wait(timeout=10)
     status, headers, body = front.get("/short/")
