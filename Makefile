@@ -94,6 +94,7 @@ bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_documents.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_search.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_statistics.py
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_questions.py
 
 ## Throughput over HTTP: gunicorn with and without the page cache, nginx's micro-cache, driven by wrk
 ## (needs DATABASE_URL and REDIS_URL: PostgreSQL and Redis; wrk and nginx from apt)

@@ -9,6 +9,7 @@ from wagtail.documents.forms import BaseDocumentForm
 from assets.forms import ProtectedFileFormMixin
 from documents.models import DraftComment
 from documents.validators import validate_file_content
+from sites.personal_data import ConsentFormMixin
 
 
 class CheckedDocumentForm(ProtectedFileFormMixin, BaseDocumentForm):
@@ -22,8 +23,9 @@ class CheckedDocumentForm(ProtectedFileFormMixin, BaseDocumentForm):
         return uploaded
 
 
-class DraftCommentForm(forms.ModelForm):
-    """A visitor's comment on a draft, on the draft's public page."""
+class DraftCommentForm(ConsentFormMixin, forms.ModelForm):
+    """A visitor's comment on a draft, on the draft's public page; the visitor consents to their name and
+    contact being processed for the consultation (``ConsentFormMixin``: an unticked box, below the notice)."""
 
     # Left empty by people; filled by most bots. Hidden from sight and from screen readers.
     website = forms.CharField(required=False, label=_("Leave this empty"))

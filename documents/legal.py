@@ -4,9 +4,11 @@ A Wagtail page, so documents follow the same unit confinement, moderation workfl
 scheduled publishing as news articles.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -17,6 +19,7 @@ from wagtail.search import index
 from documents.panels import TextStatusPanel
 from home.mixins import FoldedTitleMixin, UnitContextMixin
 from home.text import fold
+from sites.personal_data import personal_data_notice
 
 
 class DocumentType(models.TextChoices):
@@ -294,11 +297,31 @@ class LegalDocument(UnitContextMixin, FoldedTitleMixin, Page):
 
             context["comments_open"] = self.comments_open()
             context.setdefault("comment_form", DraftCommentForm())
+            if context["comments_open"]:
+                context["personal_data_notice"] = comment_notice(context.get("unit"), request)
             context["comment_sent"] = request.GET.get("gop-y") == "da-gui"
             context["consultation"] = self.consultation_state()
             if self.has_outcome():
                 context["outcome_report"] = self.outcome_report
         return context
+
+
+def comment_notice(unit, request):
+    """What a visitor commenting on a draft is told about their name and contact (sites.personal_data)."""
+    return personal_data_notice(
+        unit=unit,
+        purpose=gettext(
+            "to receive and consider your comment on this draft, and to contact you about it if needed."
+        ),
+        retention_days=settings.PORTAL_COMMENT_CONTACT_DAYS,
+        request=request,
+        data_kinds=[
+            gettext("your name"),
+            gettext("your e-mail address or phone number"),
+            gettext("your comment"),
+        ],
+        closed_when=gettext("the consultation on this draft ends"),
+    )
 
 
 class TextStatus(models.TextChoices):

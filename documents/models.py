@@ -118,6 +118,12 @@ class DraftComment(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     address_hash = models.CharField(max_length=64, editable=False, db_index=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+    # When the visitor ticked the consent box (Luật 91/2025/QH15 Art. 9: consent must be verifiable); null for
+    # comments sent before the box existed.
+    consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True, editable=False)
+    # When the name and contact were erased (on request, or PORTAL_COMMENT_CONTACT_DAYS after the
+    # consultation closed).
+    contact_erased_at = models.DateTimeField(_("contact erased at"), null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("page", read_only=True),

@@ -6,6 +6,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from wagtail.search.index import insert_or_update_object
 
@@ -97,12 +98,18 @@ def address_hash(address):
     return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
 
 
-def post_draft_comment(*, page, name, contact, body, address):
+def post_draft_comment(*, page, name, contact, body, address, consent_at=None):
     """Keep a visitor's comment on the draft ``page`` for its unit to moderate (status pending).
 
-    ``address`` is the client's (``sites.client_ip.client_ip``); only its hash is kept. The caller has
-    checked that comments are open and that the sender is within the flood limits.
+    ``address`` is the client's (``sites.client_ip.client_ip``); only its hash is kept. ``consent_at``: when
+    the visitor ticked the consent box (default: now). The caller has checked that comments are open, that
+    the visitor consented and that the sender is within the flood limits.
     """
     return DraftComment.objects.create(
-        page=page, name=name, contact=contact, body=body, address_hash=address_hash(address)
+        page=page,
+        name=name,
+        contact=contact,
+        body=body,
+        address_hash=address_hash(address),
+        consent_at=consent_at or timezone.now(),
     )

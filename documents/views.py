@@ -2,6 +2,7 @@ from django.db.models import F
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
@@ -71,6 +72,7 @@ def post_comment(page, request):
                 contact=data["contact"],
                 body=data["body"],
                 address=client_ip(request),
+                consent_at=timezone.now(),  # the form is valid only with the box ticked
             )
             return HttpResponseRedirect(f"{page.url}?gop-y=da-gui#gop-y")
     else:

@@ -7,11 +7,12 @@ from wagtail.snippets.models import register_snippet
 from documents.dashboard import OverdueOutcomesPanel
 from documents.disclosure import document_disclosure_items
 from documents.models import DraftComment
+from documents.personal_data import draft_comment_data
 from documents.sections import build_access_section, build_documents_section
 from home.registry import DISCLOSURE_HOOK
 from sites.exports import PortalSnippetViewSet
 from sites.permissions import ConfinedSnippetViewSetMixin, PageScopedPermissionPolicy
-from sites.registry import BOARD_PERMISSIONS_HOOK, UNIT_SECTIONS_HOOK
+from sites.registry import BOARD_PERMISSIONS_HOOK, PERSONAL_DATA_HOOK, UNIT_SECTIONS_HOOK
 
 register_permission_policy(DraftComment, PageScopedPermissionPolicy(DraftComment))
 
@@ -54,3 +55,8 @@ def add_overdue_outcomes_panel(request, panels):
 @hooks.register(BOARD_PERMISSIONS_HOOK)
 def draft_comment_board_permissions():
     return [f"documents.{action}_draftcomment" for action in ("change", "delete", "view")]
+
+
+# Issue #20 §3: the names and contacts of comments on drafts, for the "Dữ liệu cá nhân" view and the
+# nightly erasure (sites/personal_data.py).
+hooks.register(PERSONAL_DATA_HOOK, draft_comment_data)

@@ -36,6 +36,8 @@ class HomePage(UnitContextMixin, FoldedTitleMixin, Page):
         "home.IntroductionPage",
         "procedures.ProcedureIndexPage",
         "documents.AccessInformationPage",
+        "agenda.ScheduleIndexPage",
+        "questions.QuestionIndexPage",
         "home.StandardPage",
     ]
     max_count_per_parent = None

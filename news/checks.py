@@ -40,6 +40,17 @@ def article_text(title, lead, body):
     return _normalise(" ".join(parts))
 
 
+def banned_phrases_in(text):
+    """The editorial board's banned phrases (``BannedPhrase``) found in ``text`` as whole words, ignoring case
+    and spacing; each has ``blocks_submission`` (blocking or a warning) and ``note``."""
+    text = _normalise(text or "")
+    return [
+        phrase
+        for phrase in BannedPhrase.objects.all()
+        if re.search(rf"(?<!\w){re.escape(_normalise(phrase.phrase))}(?!\w)", text)
+    ]
+
+
 def check_article(*, title, lead, body, categories, source, featured_image):
     """Every problem with an article about to be submitted (empty list: all clear)."""
     problems = []
@@ -65,15 +76,13 @@ def check_article(*, title, lead, body, categories, source, featured_image):
                 _("The featured image needs a description (alt text) or must be marked decorative."),
             )
         )
-    text = article_text(title, lead, body)
-    for phrase in BannedPhrase.objects.all():
-        if re.search(rf"(?<!\w){re.escape(_normalise(phrase.phrase))}(?!\w)", text):
-            if phrase.blocks_submission:
-                message = _("Contains the phrase “%(phrase)s”, which the editorial board does not allow.")
-            else:
-                message = _("Contains the phrase “%(phrase)s”, which the editorial board asks to check.")
-            message %= {"phrase": phrase.phrase}
-            if phrase.note:
-                message = f"{message} ({phrase.note})"
-            problems.append(Problem(None, message, blocking=phrase.blocks_submission))
+    for phrase in banned_phrases_in(article_text(title, lead, body)):
+        if phrase.blocks_submission:
+            message = _("Contains the phrase “%(phrase)s”, which the editorial board does not allow.")
+        else:
+            message = _("Contains the phrase “%(phrase)s”, which the editorial board asks to check.")
+        message %= {"phrase": phrase.phrase}
+        if phrase.note:
+            message = f"{message} ({phrase.note})"
+        problems.append(Problem(None, message, blocking=phrase.blocks_submission))
     return problems

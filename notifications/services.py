@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from wagtail.models import AbstractGroupApprovalTask, Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from notifications.models import Notification
+from notifications.registry import digest_sections
 from notifications.selectors import waiting_for
 from sites.models import TakeDown, UnitApprovalTask
 from sites.selectors import approvers, unit_for_page
@@ -226,15 +227,24 @@ def notify_takedown(takedown_id):
 
 
 def send_review_digests(now=None):
-    """One mail a day to every approver with items waiting: what, from which unit, for how long."""
+    """One mail a day to every approver with something waiting: the pages they can review (what, from which
+    unit, for how long), then the sections the features add (``registry.DIGEST_SECTIONS_HOOK``: questions
+    waiting for an answer ...). Someone with no page to review but a section item gets the mail too."""
     now = now or timezone.now()
     day = timezone.localdate(now).isoformat()
     sent = 0
     for user in reachable(approvers()):
         items = waiting_for(user, now=now)
-        if not items:
+        sections = digest_sections(user=user, now=now)
+        if not items and not sections:
             continue
-        context = {"items": items, "dashboard_url": admin_url(reverse("wagtailadmin_home")), "now": now}
+        context = {
+            "items": items,
+            "sections": sections,
+            "section_total": sum(len(s.items) + s.more for s in sections),
+            "dashboard_url": admin_url(reverse("wagtailadmin_home")),
+            "now": now,
+        }
         sent += deliver(event="digest", ident=day, users=[user], context=context)
     return sent
 

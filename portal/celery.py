@@ -34,6 +34,11 @@ app.conf.beat_schedule = {
         "task": "feedback.tasks.forget_old_addresses",
         "schedule": crontab(hour=2, minute=30),
     },
+    # Contact details of closed questions and of comments on closed drafts past their keeping time (#20).
+    "erase-expired-personal-data": {
+        "task": "sites.tasks.erase_expired_personal_data",
+        "schedule": crontab(hour=2, minute=45),
+    },
 }
 
 

@@ -3,7 +3,9 @@
 Public pages take small forms only (comments on drafts, a page's password), so a body larger than
 ``PORTAL_PUBLIC_MAX_BODY_KB`` is refused with 413 and a body of unknown length (``Transfer-Encoding:
 chunked``) with 411, before Django parses or spools it. The admin takes uploads up to
-``PORTAL_MAX_UPLOAD_MB`` (plus room for the form around the file). The reverse proxy should cap sizes
+``PORTAL_MAX_UPLOAD_MB`` (plus room for the form around the file), and a POST of the citizens' question form
+(a path ending in ``/hoi-dap/dat-cau-hoi/``) an attachment up to ``PORTAL_QUESTION_MAX_ATTACHMENT_MB`` (plus
+the same room). The reverse proxy should cap sizes
 the same way (docker/nginx.conf), this middleware is the guarantee when it does not.
 """
 
@@ -14,6 +16,7 @@ from django.utils.translation import gettext, gettext_noop
 
 ADMIN_PREFIX = "/admin/"
 ADMIN_FORM_ROOM = 1024 * 1024  # the edit form's other fields sent with an upload
+QUESTION_FORM_SUFFIX = "/hoi-dap/dat-cau-hoi/"  # questions.models.QuestionIndexPage's form route
 # Translated when the response is written, in both languages (the language middleware has not run yet).
 TOO_LARGE = gettext_noop("The data sent is too large for this page.")
 NO_LENGTH = gettext_noop("Data sent to this page must state its length.")
@@ -26,6 +29,11 @@ def public_limit():
 
 def admin_limit():
     return settings.PORTAL_MAX_UPLOAD_MB * 1024 * 1024 + ADMIN_FORM_ROOM
+
+
+def question_form_limit():
+    """The question form's POST: an attachment (``PORTAL_QUESTION_MAX_ATTACHMENT_MB``) and the fields."""
+    return settings.PORTAL_QUESTION_MAX_ATTACHMENT_MB * 1024 * 1024 + ADMIN_FORM_ROOM
 
 
 def _bilingual(message):
@@ -54,7 +62,12 @@ class RequestBodyLimitMiddleware:
 
     def __call__(self, request):
         is_admin = request.path_info.startswith(ADMIN_PREFIX)
-        limit = admin_limit() if is_admin else public_limit()
+        if is_admin:
+            limit = admin_limit()
+        elif request.method == "POST" and request.path_info.endswith(QUESTION_FORM_SUFFIX):
+            limit = question_form_limit()
+        else:
+            limit = public_limit()
         raw_length = str(request.META.get("CONTENT_LENGTH") or "").strip()
         if not raw_length:
             # Without a length Django reads no body; a public page refuses one sent in chunks outright.

@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("van-ban/tai-ve/<int:attachment_id>/", document_views.download, name="legal_document_download"),
     # "Thông tin có hữu ích không?" under every page (feedback/views.py), never in the page cache
     path("danh-gia/", include("feedback.urls")),
+    # the leaders' schedule as iCalendar (/lich-cong-tac/lich.ics): Wagtail serves no path with a dot
+    path("", include("agenda.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

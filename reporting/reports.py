@@ -7,6 +7,7 @@ export: each report reads only what it shows (docs/benchmarks.md).
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from news.selectors import units_without_public_leaders
 from reporting.charts import bar_chart
 from reporting.delays import timeliness, turnaround, waiting
 from reporting.disclosure import DISCLOSURE_WORKING_DAYS, late_documents
+from reporting.questions import service_levels
+from reporting.schedules import ScheduleCoverage, schedule_coverage
 from reporting.statistics import (
     Comparison,
     articles_per_author,
@@ -414,6 +417,97 @@ def units_without_leaders(context):
     )
 
 
+def citizen_questions(context):
+    rows, total = service_levels(context.period, context.units)
+
+    def cells(row, label):
+        return [
+            label,
+            row.received,
+            row.forwarded,
+            row.answered,
+            row.on_time_share,
+            row.median_days,
+            row.open,
+            row.overdue,
+        ]
+
+    return Table(
+        "hoi-dap",
+        _("Citizens' questions: received, forwarded, answered"),
+        [
+            _("Unit"),
+            _("Questions received"),
+            _("Forwarded to another unit"),
+            _("Questions answered"),
+            _("Answered by the deadline (%)"),
+            _("Median working days to answer"),
+            _("Waiting now"),
+            _("Overdue now"),
+        ],
+        [cells(row, row.label) for row in rows],
+        chart=bar_chart(
+            [(row.label, [row.received, row.answered]) for row in rows],
+            legend=[_("Questions received"), _("Questions answered")],
+        ),
+        footer=cells(total, _("All units")) if len(rows) > 1 else None,
+        note=_(
+            "Received: questions sent to the unit in the period (a forwarded question counts where it was "
+            "first sent). Forwarded: questions the unit sent on to another unit in the period. Answered: "
+            "answers published in the period, at the unit that answered. Days to answer are working days "
+            "(weekends and public holidays not counted) from the day the question arrived to the day its "
+            "answer was published; the deadline is %(days)s working days. Waiting and overdue: today, "
+            "whatever the period."
+        )
+        % {"days": settings.PORTAL_QUESTION_ANSWER_WORKING_DAYS},
+    )
+
+
+def schedule_and_articles(context):
+    rows = schedule_coverage(context.period, context.units)
+
+    def cells(row, name, position, unit):
+        return [name, position, unit, row.activities, row.articles, row.difference, row.share]
+
+    footer = None
+    if len(rows) > 1:
+        total = ScheduleCoverage(None, None, sum(r.activities for r in rows), sum(r.articles for r in rows))
+        footer = cells(total, _("All officials"), "", "")
+    return Table(
+        "lich-cong-tac",
+        _("Leaders' activities in the work schedule and the articles covering them"),
+        [
+            _("Official"),
+            _("Position"),
+            _("Unit"),
+            _("Activities in the schedule"),
+            _("Articles covering them"),
+            _("Activities minus articles"),
+            _("Articles per 100 activities"),
+        ],
+        [cells(r, r.official.name, r.official.position, r.unit.name) for r in rows],
+        chart=bar_chart(
+            [
+                (
+                    f"{r.official.name} ({r.unit.name})" if len(context.units) > 1 else r.official.name,
+                    [r.activities, r.articles],
+                )
+                for r in rows
+            ],
+            legend=[_("Activities in the schedule"), _("Articles covering them")],
+        ),
+        footer=footer,
+        empty=_("No tracked officials: add them under Snippets › Officials."),
+        note=_(
+            "Activities: entries of the published weekly work schedules dated in the period that the "
+            "official chairs or takes part in (once per activity). Articles: live articles published in the "
+            "period that name the official under “Officials covered”, wherever they were published. Above "
+            "zero, the difference shows activities that may not have been reported (an article can cover "
+            "several activities)."
+        ),
+    )
+
+
 TABS = (  # key, label of the tab
     ("don-vi", gettext_lazy("Per unit")),
     ("chuyen-muc", gettext_lazy("Per category")),
@@ -428,6 +522,8 @@ TABS = (  # key, label of the tab
     ("cong-khai-tre-ds", gettext_lazy("Late documents")),
     ("du-thao", gettext_lazy("Consultation outcomes")),
     ("khong-lanh-dao", gettext_lazy("No leaders listed")),
+    ("hoi-dap", gettext_lazy("Q&A")),
+    ("lich-cong-tac", gettext_lazy("Schedule and articles")),
 )
 
 BUILDERS = {
@@ -444,6 +540,8 @@ BUILDERS = {
     "cong-khai-tre-ds": late_list,
     "du-thao": drafts_without_outcome,
     "khong-lanh-dao": units_without_leaders,
+    "hoi-dap": citizen_questions,
+    "lich-cong-tac": schedule_and_articles,
 }
 
 

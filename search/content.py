@@ -17,6 +17,7 @@ from documents.legal import LegalDocument
 from home.models import HomePage, StandardPage
 from news.models import NewsArticlePage
 from procedures.models import ProcedurePage
+from questions.models import QuestionPage
 from search.models import Kind
 
 # Longer texts are cut: a tsvector holds at most 1 MB and word positions stop counting at 16,383.
@@ -88,7 +89,24 @@ def content_of(page, language):
             )
         if isinstance(page, ProcedurePage):
             return _procedure(page)
+        if isinstance(page, QuestionPage):
+            return _question(page)
     return None
+
+
+def _question(page):
+    """A published question and its answer (never the asker's contact details: the page holds none)."""
+    answer = strip_tags(page.answer or "")
+    return Content(
+        kind=Kind.PAGE,
+        date=page.last_published_at or page.first_published_at or timezone.now(),
+        title=page.title,
+        number="",
+        primary=page.title,
+        secondary=" ".join(part for part in (page.question_text, page.answered_by) if part),
+        body=answer,
+        snippet_source=f"{page.question_text}\n{answer}",
+    )
 
 
 def _procedure(page):

@@ -47,3 +47,24 @@ def ensure_child_page(parent, page_class, **fields):
     if page_class.objects.child_of(parent).exists():
         return
     parent.add_child(instance=page_class(live=True, show_in_menus=True, **fields))
+
+
+# --- Personal data (issue #20 §3) -----------------------------------------------------------------------
+# ``PERSONAL_DATA_HOOK``: each feature that keeps people's contact details registers one provider *object*
+# (``hooks.register(PERSONAL_DATA_HOOK, provider)``) with:
+#   ``key``: a short stable name ("documents.draftcomment"), used in the log's counts;
+#   ``label``: what its records are, for people ("Comments on drafts");
+#   ``find(*, units, contact) -> list``: the records of the person with ``contact`` (a normalised e-mail or
+#       phone number, ``sites.personal_data.normalise_contact``) held by ``units`` (Unit objects) only;
+#   ``export(records) -> list[dict]``: every field held about the person, JSON-ready;
+#   ``erase(records, *, reason) -> int``: blank the name (to "Đã xóa") and contact fields, keep the rest for
+#       statistics, set ``contact_erased_at``; returns how many records were erased;
+#   ``erase_expired(*, now) -> int``: the same for every record whose case closed more than the feature's
+#       ``PORTAL_..._CONTACT_DAYS`` before ``now``.
+# ``sites.personal_data`` calls them all (the admin view "Dữ liệu cá nhân" and the nightly beat task).
+PERSONAL_DATA_HOOK = "portal_personal_data"
+
+
+def get_personal_data_providers():
+    """The registered personal-data providers, by their hook ``order``."""
+    return hooks.get_hooks(PERSONAL_DATA_HOOK)

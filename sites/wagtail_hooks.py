@@ -2,11 +2,13 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from sites import confinement, views  # noqa: F401  (confinement registers its hooks on import)
 from sites.exports import PortalModelViewSet
 from sites.models import AlertBanner
+from sites.personal_data_admin import may_use, personal_data_view
 from sites.registry import BOARD_PERMISSIONS_HOOK
 from sites.review_menu import SelfEditedNotice
 from sites.selectors import pages_visible_to
@@ -80,3 +82,21 @@ def four_eyes_notice():
 def alert_banner_board_permissions():
     # Alert banners are the board's alone (units get no rights on them).
     return [f"portal_sites.{action}_alertbanner" for action in ("add", "change", "delete", "view")]
+
+
+# Issue #20 §3: "Dữ liệu cá nhân", a unit's approvers and the board export or erase one person's data.
+@hooks.register("register_admin_urls")
+def personal_data_urls():
+    return [path("du-lieu-ca-nhan/", personal_data_view, name="portal_personal_data")]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_use(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def personal_data_menu_item():
+    return PersonalDataMenuItem(
+        _("Personal data"), reverse("portal_personal_data"), icon_name="user", order=280
+    )

@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "documents",
     "procedures",
     "feedback",
+    "questions",
+    "agenda",
     "search",
     # Wagtail
     "wagtail_localize",
@@ -486,6 +488,8 @@ CELERY_TASK_ROUTES = [
         "reporting.tasks.*": {"queue": "mail"},
         "editorial.tasks.*": {"queue": "mail"},  # names from before #17 (notifications/tasks.py)
         "documents.tasks.*": {"queue": "extraction"},
+        "questions.tasks.*": {"queue": "mail"},
+        "sites.tasks.*": {"queue": "mail"},  # the nightly erasure of expired contact details
     },
 ]
 PORTAL_DJANGO_TASK_QUEUES = {
@@ -555,3 +559,19 @@ PORTAL_MAINTENANCE_NOTICE_WORKING_DAYS = int(os.environ.get("PORTAL_MAINTENANCE_
 # Ratings keep the hash of the sender's address (personal data, Nghị định 13/2023/NĐ-CP) only this many days,
 # for abuse handling; feedback.tasks.forget_old_addresses clears older ones every night
 PORTAL_FEEDBACK_HASH_DAYS = int(os.environ.get("PORTAL_FEEDBACK_HASH_DAYS", "30"))
+
+# Citizens' questions (issue #20, questions/): an answer is due this many working days after the question
+# arrives (sites/workdays.py counts them); the sender's contact details are erased this many days after the
+# case is closed (answered, or closed without an answer); limits per client address and per unit
+# (django_ratelimit rates); an attachment up to this many MB (checked by content, like the admin's uploads).
+PORTAL_QUESTION_ANSWER_WORKING_DAYS = int(os.environ.get("PORTAL_QUESTION_ANSWER_WORKING_DAYS", "10"))
+PORTAL_QUESTION_CONTACT_DAYS = int(os.environ.get("PORTAL_QUESTION_CONTACT_DAYS", "90"))
+PORTAL_QUESTION_RATE_PER_ADDRESS = os.environ.get("PORTAL_QUESTION_RATE_PER_ADDRESS", "3/h")
+PORTAL_QUESTION_RATE_PER_UNIT = os.environ.get("PORTAL_QUESTION_RATE_PER_UNIT", "30/h")
+PORTAL_QUESTION_MAX_ATTACHMENT_MB = int(os.environ.get("PORTAL_QUESTION_MAX_ATTACHMENT_MB", "5"))
+# Comments on drafts: the commenter's contact details are erased this many days after the consultation closes.
+PORTAL_COMMENT_CONTACT_DAYS = int(os.environ.get("PORTAL_COMMENT_CONTACT_DAYS", "90"))
+# Attachments sent with questions (issue #20) are kept here, on the media volume (shared by web and workers)
+# but never served: nginx and Django serve /media/images/ only, and the storage has no URL. With
+# PORTAL_S3_BUCKET they go to the private bucket instead.
+PORTAL_PRIVATE_MEDIA_ROOT = Path(os.environ.get("PORTAL_PRIVATE_MEDIA_ROOT", MEDIA_ROOT / "private"))

@@ -66,7 +66,7 @@ def browser(content):
 
 
 def pages(portal, content):
-    commune = portal["commune"]
+    commune, district = portal["commune"], portal["district"]
     return {
         "district home": portal["district"] + "/",
         "commune home": commune + "/",
@@ -84,6 +84,10 @@ def pages(portal, content):
         "procedures": commune + "/thu-tuc-hanh-chinh/?linh-vuc=ho-tich",
         "procedure": commune + content["procedure"],
         "access to information": commune + "/tiep-can-thong-tin/",
+        "questions": commune + "/hoi-dap/",
+        "ask a question": district + "/hoi-dap/dat-cau-hoi/",
+        "work schedule": commune + "/lich-cong-tac/",
+        "printable work schedule": commune + "/lich-cong-tac/?in=1",
         "English home": portal["district"] + "/en/",
     }
 

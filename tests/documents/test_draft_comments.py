@@ -29,6 +29,7 @@ def post(client, page, **data):
         "name": "Nguyễn Thị Hoa",
         "contact": "0912 345 678",
         "body": "Đề nghị bổ sung tuyến đường thôn 3.",
+        "consent": "on",
     }
     payload.update(data)
     return client.post(f"/van-ban/{page.slug}/", payload, HTTP_HOST=HOST, REMOTE_ADDR="203.0.113.7")
@@ -90,7 +91,7 @@ def test_honeypot_and_flooding(client, commune_a):
     # another address is not held back by the first
     other = client.post(
         f"/van-ban/{page.slug}/",
-        {"name": "Lê Văn Tám", "contact": "tam@example.vn", "body": "Đồng ý với dự thảo."},
+        {"name": "Lê Văn Tám", "contact": "tam@example.vn", "body": "Đồng ý với dự thảo.", "consent": "on"},
         HTTP_HOST=HOST,
         REMOTE_ADDR="198.51.100.9",
     )
@@ -145,7 +146,7 @@ def test_the_flood_guard_keys_on_the_client_behind_a_trusted_proxy(client, commu
     page = draft(commune_a, TODAY, TODAY + timedelta(days=5))
 
     def via(remote, real_ip):
-        payload = {"name": "Trần Văn Ba", "contact": "ba@example.vn", "body": "Ý kiến."}
+        payload = {"name": "Trần Văn Ba", "contact": "ba@example.vn", "body": "Ý kiến.", "consent": "on"}
         return client.post(
             f"/van-ban/{page.slug}/", payload, HTTP_HOST=HOST, REMOTE_ADDR=remote, HTTP_X_REAL_IP=real_ip
         )
@@ -167,7 +168,7 @@ def test_a_draft_takes_a_bounded_number_of_comments_whoever_sends_them(client, c
     other = draft(commune_a, TODAY, TODAY + timedelta(days=5), number="DT-07/UBND")
 
     def from_address(target, n):
-        payload = {"name": f"Người {n}", "contact": f"{n}@example.vn", "body": "Ý kiến."}
+        payload = {"name": f"Người {n}", "contact": f"{n}@example.vn", "body": "Ý kiến.", "consent": "on"}
         return client.post(f"/van-ban/{target.slug}/", payload, HTTP_HOST=HOST, REMOTE_ADDR=f"198.51.100.{n}")
 
     assert [from_address(page, n).status_code for n in range(1, 4)] == [302, 302, 429]

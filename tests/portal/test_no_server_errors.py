@@ -148,6 +148,13 @@ def public_urls(content):
         (COMMUNE, content["procedure"].get_url_parts()[2], []),
         (COMMUNE, "/tiep-can-thong-tin/", ["page", "danh-muc"]),
         (COMMUNE, "/danh-gia/cam-on/", ["trang"]),
+        (COMMUNE, "/hoi-dap/", ["q", "linh-vuc", "page"]),
+        (COMMUNE, "/hoi-dap/dat-cau-hoi/", []),
+        (DISTRICT, "/hoi-dap/dat-cau-hoi/", []),
+        (COMMUNE, "/hoi-dap/da-gui/", ["ma"]),
+        (COMMUNE, "/lich-cong-tac/", ["tuan", "in"]),
+        (DISTRICT, "/lich-cong-tac/?tuan=2026-W50", ["in"]),
+        (COMMUNE, "/lich-cong-tac/lich.ics", []),
     ]
 
 

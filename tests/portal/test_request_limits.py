@@ -68,7 +68,7 @@ def test_comments_on_drafts_still_post_even_long_ones(client, commune_a):
         comment_closes=date.today() + timedelta(days=5),
     )
     body = "Ý kiến đóng góp về dự thảo, đề nghị bổ sung. " * 110  # close to the 5,000 characters allowed
-    payload = {"name": "Nguyễn Thị Hoa", "contact": "0912 345 678", "body": body[:5000]}
+    payload = {"name": "Nguyễn Thị Hoa", "contact": "0912 345 678", "body": body[:5000], "consent": "on"}
     for kind in ("urlencoded", "multipart"):
         if kind == "urlencoded":
             from urllib.parse import urlencode

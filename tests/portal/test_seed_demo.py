@@ -1,16 +1,20 @@
+from datetime import timedelta
+
 from django.core.management import CommandError, call_command
 from django.http import HttpRequest
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 import pytest
 
+from agenda.models import ScheduleIndexPage, WeekSchedulePage
 from feedback.models import PageRating
 from news.models import NewsArticlePage
 from news.taxonomy import Category, Official
+from questions.models import Question
 from sites.models import Unit, UnitSettings
 from users.models import User
 
@@ -163,6 +167,26 @@ def test_seed_demo_builds_every_unit_and_is_idempotent(client, capsys):
         page = access.context["page"]
         assert page.focal_name and page.focal_email and page.request_form and page.consent_form, host
         assert PageRating.objects.filter(unit=unit).exists(), host
+        # answered questions and one waiting, the leaders' schedule for this week and next (issue #20)
+        answers = client.get("/hoi-dap/", HTTP_HOST=host)
+        assert (
+            answers.status_code == 200 and answers.content.decode().count('class="questions__item"') >= 3
+        ), host
+        assert Question.objects.filter(unit=unit, status=Question.Status.RECEIVED).exists(), host
+        today = timezone.localdate()
+        for week_start in (
+            today - timedelta(days=today.weekday()),
+            today + timedelta(days=7 - today.weekday()),
+        ):
+            week = (
+                WeekSchedulePage.objects.live()
+                .child_of(ScheduleIndexPage.objects.get(path__startswith=unit.site.root_page.path))
+                .filter(week_start=week_start)
+                .first()
+            )
+            assert week is not None and week.entries.count() >= 5, (host, week_start)
+        schedule = client.get("/lich-cong-tac/", HTTP_HOST=host)
+        assert schedule.status_code == 200, host
 
     # the district's organisation and contacts in English (what the decree on portals asked in English)
     english = [("/en/gioi-thieu/", "Introduction"), ("/en/gioi-thieu/lien-he/", "Contact information")]

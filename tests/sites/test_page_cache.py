@@ -441,7 +441,13 @@ def test_the_comment_form_is_never_stored_and_each_visitor_gets_their_own_token(
     token = form_token(get(second, path))
     sent = second.post(
         path,
-        {"csrfmiddlewaretoken": token, "name": "Lê Văn Tám", "contact": "tam@example.vn", "body": "Đồng ý."},
+        {
+            "csrfmiddlewaretoken": token,
+            "name": "Lê Văn Tám",
+            "contact": "tam@example.vn",
+            "body": "Đồng ý.",
+            "consent": "on",
+        },
         HTTP_HOST=COMMUNE,
         REMOTE_ADDR="198.51.100.9",
     )
@@ -459,7 +465,12 @@ def test_a_comment_notice_is_never_shown_to_another_visitor(open_draft):
     assert state(refused) == "bypass"
     sent = author.post(
         path,
-        {"name": "Nguyễn Thị Hoa", "contact": "0912 345 678", "body": "Đề nghị bổ sung tuyến đường."},
+        {
+            "name": "Nguyễn Thị Hoa",
+            "contact": "0912 345 678",
+            "body": "Đề nghị bổ sung tuyến đường.",
+            "consent": "on",
+        },
         HTTP_HOST=COMMUNE,
         REMOTE_ADDR="203.0.113.7",
     )

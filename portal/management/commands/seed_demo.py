@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
+from agenda.demo import fill_schedule
 from documents.demo_access import fill_access
 from documents.models import DocumentIndexPage, LegalDocument, LegalDocumentAttachment
 from feedback.demo import fill_feedback
@@ -29,6 +30,7 @@ from news.legacy import parse_legacy_article
 from news.models import NewsArticlePage, NewsIndexPage
 from news.taxonomy import Category, Official
 from procedures.demo import fill_procedures
+from questions.demo import fill_questions
 from reporting.models import ArticleTarget
 from sites.models import UnitSettings
 from sites.services import ProvisioningError, provision_site
@@ -411,6 +413,8 @@ class Command(BaseCommand):
         fill_procedures(unit, is_top=is_top)
         fill_access(unit, is_top=is_top)
         fill_feedback(unit, is_top=is_top)
+        fill_questions(unit)
+        fill_schedule(unit)
 
     def _recent_articles(self, unit, specs, *, officials, fmt, hours, first_seed):
         """Articles dated ``days_ago`` (minus ``hours``) before now; each event that day or up to 2 before."""

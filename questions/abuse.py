@@ -1,0 +1,137 @@
+"""What keeps the question form from abuse (issue #20 §4).
+
+- a honeypot field (``website``): a robot that fills it is told "sent" and nothing is kept;
+- limits per client address (``PORTAL_QUESTION_RATE_PER_ADDRESS``) and per unit
+  (``PORTAL_QUESTION_RATE_PER_UNIT``), counted with django_ratelimit on ``sites.client_ip.client_ip`` (the
+  ``ip`` key: ``RATELIMIT_IP_META_KEY``); when a unit's limit trips, the editorial board gets one mail per
+  unit and hour (``alert_flood``);
+- the size of the request (portal/request_limits.py lets this form's POST carry an attachment), of the text
+  and of the file (questions/forms.py);
+- the board's banned phrases (news.checks.banned_phrases_in): a blocking one refuses the question, a warning
+  one is flagged for the moderator;
+- the board's block list (``BlockedSender``): refused with a neutral message, nothing kept.
+"""
+
+import ipaddress
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+
+from django_ratelimit.core import get_usage
+
+from questions import tasks
+from questions.models import BlockedSender
+
+HONEYPOT = "website"
+ADDRESS_GROUP = "questions-address"
+UNIT_GROUP = "questions-unit"
+FLOOD_ALERT_SECONDS = 3600
+
+_PERIOD = re.compile(r"\d+/(\d*)([smhdSMHD]?)")  # read as django_ratelimit reads a rate
+_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def normalise_phone(value):
+    """A Vietnamese phone number as digits with its leading 0 ("+84 912-345-678" → "0912345678"), or None
+    when it is not one: a mobile number (10 digits, 03/05/07/08/09) or a landline (11 digits, 02x)."""
+    text = (value or "").strip()
+    if not text or not re.fullmatch(r"\+?[\d\s.\-()]+", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or (digits.startswith("84") and len(digits) in (11, 12)):
+        if not digits.startswith("84"):
+            return None
+        digits = "0" + digits[2:]
+    if len(digits) == 10 and digits[1] in "35789":
+        return digits
+    if len(digits) == 11 and digits[1] == "2":
+        return digits
+    return None
+
+
+def normalise_email(value):
+    return (value or "").strip().lower()
+
+
+def is_blocked(*, email="", phone="", address=""):
+    """Whether the board's block list names this e-mail, phone number or client address (network)."""
+    email, phone = normalise_email(email), normalise_phone(phone) or ""
+    rows = BlockedSender.objects.filter(kind=BlockedSender.Kind.ADDRESS)
+    exact = []
+    if email:
+        exact.append((BlockedSender.Kind.EMAIL, email))
+    if phone:
+        exact.append((BlockedSender.Kind.PHONE, phone))
+    for kind, value in exact:
+        rows = rows | BlockedSender.objects.filter(kind=kind, value=value)
+    try:
+        client = ipaddress.ip_address(address) if address else None
+    except ValueError:
+        client = None
+    for kind, value in rows.values_list("kind", "value"):
+        if kind != BlockedSender.Kind.ADDRESS:
+            return True
+        if client is None:
+            continue
+        try:
+            network = ipaddress.ip_network(value.strip(), strict=False)
+        except ValueError:
+            continue
+        if client.version == network.version and client in network:
+            return True
+    return False
+
+
+def rate_period(rate):
+    """The seconds of a django_ratelimit rate's window ("3/h" → 3600, "5/30m" → 1800); None if not a rate."""
+    match = _PERIOD.match(rate) if isinstance(rate, str) else None
+    if match is None:
+        return None
+    return int(match.group(1) or 1) * _SECONDS[(match.group(2) or "s").lower()]
+
+
+def retry_after(usage, rate):
+    """Seconds until the window that held the visitor back ends, at most the rate's period."""
+    period = rate_period(rate) or 3600
+    left = (usage or {}).get("time_left", -1)
+    return str(min(left, period) if left > 0 else period)
+
+
+def _everyone(group, request):
+    return "all"
+
+
+def address_usage(request):
+    """Count one more question from this client address; the usage (``should_limit``) or None."""
+    return get_usage(
+        request,
+        group=ADDRESS_GROUP,
+        key="ip",
+        rate=settings.PORTAL_QUESTION_RATE_PER_ADDRESS,
+        increment=True,
+    )
+
+
+def unit_usage(request, unit):
+    """Count one more question to ``unit`` whoever sends it; the usage or None."""
+    return get_usage(
+        request,
+        group=f"{UNIT_GROUP}:{unit.pk}",
+        key=_everyone,
+        rate=settings.PORTAL_QUESTION_RATE_PER_UNIT,
+        increment=True,
+    )
+
+
+def limited(usage):
+    return usage is not None and bool(usage.get("should_limit"))
+
+
+def alert_flood(unit):
+    """Tell the board (once per unit and hour) that ``unit``'s form hit its limit; True when an alert goes."""
+    if not cache.add(f"questions:flood-alert:{unit.pk}", 1, FLOOD_ALERT_SECONDS):
+        return False
+    transaction.on_commit(lambda: tasks.alert_flood.delay(unit.pk))
+    return True
