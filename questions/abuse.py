@@ -23,6 +23,7 @@ from django_ratelimit.core import get_usage
 
 from questions import tasks
 from questions.models import BlockedSender
+from sites.contacts import normalise_email, normalise_phone
 
 HONEYPOT = "website"
 ADDRESS_GROUP = "questions-address"
@@ -31,28 +32,6 @@ FLOOD_ALERT_SECONDS = 3600
 
 _PERIOD = re.compile(r"\d+/(\d*)([smhdSMHD]?)")  # read as django_ratelimit reads a rate
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def normalise_phone(value):
-    """A Vietnamese phone number as digits with its leading 0 ("+84 912-345-678" → "0912345678"), or None
-    when it is not one: a mobile number (10 digits, 03/05/07/08/09) or a landline (11 digits, 02x)."""
-    text = (value or "").strip()
-    if not text or not re.fullmatch(r"\+?[\d\s.\-()]+", text):
-        return None
-    digits = re.sub(r"\D", "", text)
-    if text.startswith("+") or (digits.startswith("84") and len(digits) in (11, 12)):
-        if not digits.startswith("84"):
-            return None
-        digits = "0" + digits[2:]
-    if len(digits) == 10 and digits[1] in "35789":
-        return digits
-    if len(digits) == 11 and digits[1] == "2":
-        return digits
-    return None
-
-
-def normalise_email(value):
-    return (value or "").strip().lower()
 
 
 def is_blocked(*, email="", phone="", address=""):

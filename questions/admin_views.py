@@ -33,6 +33,7 @@ import django_filters
 from feedback.personal_data import LABELS
 from questions import permissions, selectors, services
 from questions.models import BlockedSender, Question, QuestionField, QuestionPage
+from sites.contacts import normalise_email, normalise_phone
 from sites.exports import FormulaSafeIndexView
 from sites.models import Unit
 from sites.selectors import units_for_user
@@ -402,14 +403,12 @@ def normalise_blocked_value(kind, value):
     value = (value or "").strip()
     if kind == BlockedSender.Kind.EMAIL:
         forms.EmailField().clean(value)
-        return value.lower()
+        return normalise_email(value)
     if kind == BlockedSender.Kind.PHONE:
-        digits = "".join(char for char in value if char.isdigit())
-        if digits.startswith("84") and value.lstrip().startswith("+"):
-            digits = "0" + digits[2:]
-        if not 8 <= len(digits) <= 15:
+        phone = normalise_phone(value)  # as the question form stores it, so that the two compare equal
+        if phone is None:
             raise ValueError(value)
-        return digits
+        return phone
     if kind == BlockedSender.Kind.ADDRESS:
         return str(ipaddress.ip_network(value, strict=False))
     raise ValueError(kind)

@@ -12,8 +12,8 @@ import filetype
 
 from documents.validators import validate_file_content
 from news.checks import banned_phrases_in
-from questions.abuse import normalise_phone
 from questions.models import BODY_MAX_LENGTH, NAME_MAX_LENGTH, TITLE_MAX_LENGTH, QuestionField
+from sites.contacts import normalise_phone
 from sites.personal_data import ConsentFormMixin
 
 # What a question may carry: documents (checked like the admin's uploads) and photos of papers.

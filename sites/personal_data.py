@@ -9,7 +9,6 @@ số 91/2025/QH15, in force 1 January 2026, and Nghị định 356/2025/NĐ-CP; 
 """
 
 import logging
-import re
 
 from django import forms
 from django.conf import settings
@@ -20,6 +19,7 @@ from django.db.models import CharField, F, Func, Q, Value
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
+from sites.contacts import normalise_email, normalise_phone
 from sites.models import PersonalDataRequest, UnitSettings
 from sites.registry import get_personal_data_providers
 from sites.selectors import unit_settings_for
@@ -145,31 +145,25 @@ def personal_data_notice(*, unit, purpose, retention_days, request=None, data_ki
 
 # --- Contacts: normalised, matched, masked --------------------------------------------------------------
 
-_PHONE_CHARACTERS = re.compile(r"[\d\s.\-()+]+")
-
 
 def normalise_contact(value):
     """``value`` (what a person gave as their contact) as the providers search it: an e-mail address in lower
     case, or a Vietnamese phone number as digits with its leading 0 ("+84 912-345-678" -> "0912345678").
     Raises ``ValidationError`` (a message for people) when it is neither."""
     text = (value or "").strip()
+    message = gettext("Enter a valid e-mail address or phone number.")
+    invalid = ValidationError(message, code="invalid_contact")
     if "@" in text:
-        email = text.lower()
+        email = normalise_email(text)
         try:
             validate_email(email)
         except ValidationError:
-            raise ValidationError(
-                gettext("Enter a valid e-mail address or phone number."), code="invalid_contact"
-            ) from None
+            raise invalid from None
         return email
-    digits = re.sub(r"\D", "", text)
-    if digits.startswith("84") and (text.startswith("+") or len(digits) in (11, 12)):
-        digits = "0" + digits[2:]
-    if not _PHONE_CHARACTERS.fullmatch(text) or not re.fullmatch(r"0\d{9,10}", digits):
-        raise ValidationError(
-            gettext("Enter a valid e-mail address or phone number."), code="invalid_contact"
-        )
-    return digits
+    phone = normalise_phone(text)
+    if phone is None:
+        raise invalid
+    return phone
 
 
 def is_email(contact):
