@@ -87,7 +87,6 @@ def pages(portal, content):
         "questions": commune + "/hoi-dap/",
         "ask a question": district + "/hoi-dap/dat-cau-hoi/",
         "work schedule": commune + "/lich-cong-tac/",
-        "printable work schedule": commune + "/lich-cong-tac/?in=1",
         "English home": portal["district"] + "/en/",
     }
 
