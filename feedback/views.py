@@ -26,6 +26,7 @@ from django_ratelimit.core import get_usage
 from feedback.models import COMMENT_MAX_LENGTH
 from feedback.services import record_rating
 from sites.client_ip import client_ip
+from sites.limits import rate_period, retry_after  # noqa: F401  (rate_period: tests read it here)
 from sites.selectors import unit_for_page
 
 CHOICES = {"co": True, "khong": False}
@@ -63,25 +64,9 @@ def _comment(value):
     return _CONTROL.sub("", (value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
-_PERIOD = re.compile(r"\d+/(\d*)([smhdSMHD]?)")  # read as django_ratelimit reads a rate
-_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def rate_period(rate):
-    """The seconds of the window of a django_ratelimit rate such as "10/h", "5/30m" or "3/20" (seconds);
-    None when ``rate`` is not one."""
-    match = _PERIOD.match(rate) if isinstance(rate, str) else None
-    if match is None:
-        return None
-    return int(match.group(1) or 1) * _SECONDS[(match.group(2) or "s").lower()]
-
-
 def _retry_after(usage):
-    """Seconds until the window that held the visitor back ends (django_ratelimit's ``time_left``), at most
-    the rate's period; the whole period if the limiter could not say."""
-    period = rate_period(settings.PORTAL_FEEDBACK_RATE) or 3600
-    left = usage.get("time_left", -1)
-    return str(min(left, period) if left > 0 else period)
+    """Seconds until the window that held the visitor back ends, at most the rate's period."""
+    return retry_after(usage, settings.PORTAL_FEEDBACK_RATE)
 
 
 def _message(request, *, status, title, error=None, page=None, comment="", choice=""):

@@ -13,7 +13,6 @@
 """
 
 import ipaddress
-import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -29,9 +28,6 @@ HONEYPOT = "website"
 ADDRESS_GROUP = "questions-address"
 UNIT_GROUP = "questions-unit"
 FLOOD_ALERT_SECONDS = 3600
-
-_PERIOD = re.compile(r"\d+/(\d*)([smhdSMHD]?)")  # read as django_ratelimit reads a rate
-_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def is_blocked(*, email="", phone="", address=""):
@@ -61,21 +57,6 @@ def is_blocked(*, email="", phone="", address=""):
         if client.version == network.version and client in network:
             return True
     return False
-
-
-def rate_period(rate):
-    """The seconds of a django_ratelimit rate's window ("3/h" → 3600, "5/30m" → 1800); None if not a rate."""
-    match = _PERIOD.match(rate) if isinstance(rate, str) else None
-    if match is None:
-        return None
-    return int(match.group(1) or 1) * _SECONDS[(match.group(2) or "s").lower()]
-
-
-def retry_after(usage, rate):
-    """Seconds until the window that held the visitor back ends, at most the rate's period."""
-    period = rate_period(rate) or 3600
-    left = (usage or {}).get("time_left", -1)
-    return str(min(left, period) if left > 0 else period)
 
 
 def _everyone(group, request):

@@ -28,7 +28,7 @@ from questions.forms import QuestionForm
 from questions.models import Question, QuestionField, QuestionPage
 from questions.services import submit_question
 from sites.client_ip import client_ip
-from sites.limits import keyword_search_limited
+from sites.limits import keyword_search_limited, retry_after
 from sites.personal_data import personal_data_notice
 from sites.selectors import child_units, public
 
@@ -180,7 +180,7 @@ def ask(request, page):
             "what you typed is kept below."
         )
         response = _ask_page(request, page, context, form, status=429, error=error)
-        response["Retry-After"] = abuse.retry_after(usage, settings.PORTAL_QUESTION_RATE_PER_ADDRESS)
+        response["Retry-After"] = retry_after(usage, settings.PORTAL_QUESTION_RATE_PER_ADDRESS)
         return response
     usage = abuse.unit_usage(request, target)
     if abuse.limited(usage):
@@ -190,7 +190,7 @@ def ask(request, page):
             "try again later; what you typed is kept below."
         )
         response = _ask_page(request, page, context, form, status=429, error=error)
-        response["Retry-After"] = abuse.retry_after(usage, settings.PORTAL_QUESTION_RATE_PER_UNIT)
+        response["Retry-After"] = retry_after(usage, settings.PORTAL_QUESTION_RATE_PER_UNIT)
         return response
     question = submit_question(
         unit=target,
