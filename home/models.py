@@ -39,6 +39,7 @@ class HomePage(UnitContextMixin, FoldedTitleMixin, Page):
         "agenda.ScheduleIndexPage",
         "questions.QuestionIndexPage",
         "home.StandardPage",
+        "home.ArchivePage",
     ]
     max_count_per_parent = None
 
@@ -82,6 +83,32 @@ class HomePage(UnitContextMixin, FoldedTitleMixin, Page):
         else:
             context["child_units"] = list(child_units(unit)) if unit else []
         context["home_panels"] = render_panels(page=self, unit=unit, request=request, context=context)
+        return context
+
+
+class ArchivePage(UnitContextMixin, FoldedTitleMixin, Page):
+    """ "Lưu trữ <unit>": what a unit merged into this one had on its site, kept readable (issue #21).
+
+    Made only by ``restructuring.merge`` (never from the admin's "add page"); it lists its children, which
+    keep their own page types (a news index, an introduction ...) even where those usually sit under a home.
+    """
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    template = "home/archive_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.StandardPage"]
+    is_creatable = False
+
+    class Meta:
+        verbose_name = _("archive of a merged unit")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().order_by("path")
+        context["archived_pages"] = public(children, request) if request is not None else children.public()
         return context
 
 

@@ -28,6 +28,7 @@ from reporting.statistics import (
     coverage,
     documents_per_disclosure,
     inactive_units,
+    units_for_period,
 )
 
 
@@ -90,7 +91,7 @@ def per_unit(context):
         "don-vi",
         _("Articles published per unit"),
         _("Unit"),
-        articles_per_unit(context.period, context.units),
+        articles_per_unit(context.period, units_for_period(context.period, context.units)),
         total=True,
         note=_("Live articles only, by their publication date on the Asia/Ho_Chi_Minh calendar."),
     )
@@ -303,7 +304,7 @@ def inactive(context):
 
 
 def documents(context):
-    labels, rows = documents_per_disclosure(context.period, context.units)
+    labels, rows = documents_per_disclosure(context.period, units_for_period(context.period, context.units))
     return Table(
         "van-ban",
         _("Documents published per disclosure category"),

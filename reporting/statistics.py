@@ -13,7 +13,7 @@ from news.models import NewsArticlePage
 from news.taxonomy import Official
 from reporting.models import ArticleTarget
 from reporting.periods import Period
-from sites.models import Unit
+from sites.models import ContentMove, Unit
 from sites.selectors import home_path_length, pages_under, units_by_home
 
 
@@ -55,12 +55,15 @@ def _in_periods(period, date_field):
     )
 
 
-def by_home(queryset, units, *fields, **aggregates):
+def by_home(queryset, units, *fields, date_field=None, **aggregates):
     """Rows of ``queryset`` grouped by unit (and ``fields``), each with ``unit`` (its pk) and
     ``aggregates``: one GROUP BY query whatever the number of units.
 
     Every unit's home sits at the same depth (``sites.selectors.home_path_length``), so the first characters
-    of a page's tree path name its home.
+    of a page's tree path name its home. With ``date_field``, a page a restructuring moved
+    (``sites.models.ContentMove``) counts for the unit it came from when its date is before the move: a past
+    period shows the units as they were (the earliest such move decides; a subquery in the same query).
+    Aggregates must then be counts (rows of the same unit are added up).
     """
     if not units:
         return []
@@ -69,10 +72,63 @@ def by_home(queryset, units, *fields, **aggregates):
         queryset.order_by()  # Wagtail's page managers order by path, which would split the groups
         .filter(pages_under(units))
         .annotate(home=Substr("path", 1, home_path_length(units)))
-        .values("home", *fields)
+    )
+    if date_field is None:
+        rows = rows.values("home", *fields).annotate(**aggregates)
+        return [{**row, "unit": roots[row["home"]].pk} for row in rows]
+    moved_from = (
+        ContentMove.objects.filter(page_id=OuterRef("pk"), moved_at__gt=OuterRef(date_field))
+        .order_by("moved_at", "pk")
+        .values("from_unit")[:1]
+    )
+    rows = (
+        rows.annotate(moved_from=Subquery(moved_from))
+        .values("home", "moved_from", *fields)
         .annotate(**aggregates)
     )
-    return [{**row, "unit": roots[row["home"]].pk} for row in rows]
+    merged = {}
+    for row in rows:
+        unit = row["moved_from"] or roots[row["home"]].pk
+        key = (unit, *(row[name] for name in fields))
+        if key in merged:
+            for name in aggregates:
+                merged[key][name] += row[name]
+        else:
+            merged[key] = {
+                **{name: row[name] for name in fields},
+                **{n: row[n] for n in aggregates},
+                "unit": unit,
+            }
+    return list(merged.values())
+
+
+def units_for_period(period, units):
+    """``units`` and, after each, the units merged into it (or into those, and so on) that were still in
+    service when ``period`` began: a past period's tables show the units as they were. One query."""
+    begin = period.bounds()[0]
+    merged = list(
+        Unit.all_objects.filter(dissolved_at__gt=begin, merged_into__isnull=False)
+        .select_related("site__root_page")
+        .order_by("sort_order", "name")
+    )
+    if not merged:
+        return list(units)
+    children = {}
+    for unit in merged:
+        children.setdefault(unit.merged_into_id, []).append(unit)
+    result, seen = [], set()
+
+    def add(unit):
+        if unit.pk in seen:
+            return
+        seen.add(unit.pk)
+        result.append(unit)
+        for child in children.get(unit.pk, []):
+            add(child)
+
+    for unit in units:
+        add(unit)
+    return result
 
 
 def _counts_by_home(queryset, units, date_field, period):
@@ -81,6 +137,7 @@ def _counts_by_home(queryset, units, date_field, period):
     rows = by_home(
         queryset.filter(in_current | in_previous),
         units,
+        date_field=date_field,
         current=Count("pk", filter=in_current),
         previous=Count("pk", filter=in_previous),
     )
@@ -143,7 +200,7 @@ def documents_per_disclosure(period, units):
     )
     counts = {
         (row["unit"], row["disclosure"]): row["n"]
-        for row in by_home(published, units, "disclosure", n=Count("pk"))
+        for row in by_home(published, units, "disclosure", date_field="first_published_at", n=Count("pk"))
     }
     rows = []
     for unit in units:
@@ -269,7 +326,9 @@ def month_progress(units, *, day=None):
     day = day or timezone.localdate()
     begin, after = Period(day.replace(day=1), day, "").bounds()
     published = NewsArticlePage.objects.live().filter(published_date__gte=begin, published_date__lt=after)
-    counts = {row["unit"]: row["n"] for row in by_home(published, units, n=Count("pk"))}
+    counts = {
+        row["unit"]: row["n"] for row in by_home(published, units, date_field="published_date", n=Count("pk"))
+    }
     targets = dict(
         ArticleTarget.objects.filter(unit__in=[unit.pk for unit in units]).values_list(
             "unit", "monthly_articles"

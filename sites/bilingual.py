@@ -57,7 +57,7 @@ def unit_names(language):
 def unit_name(unit, request=None):
     """The unit's name in the active language (its translated home's title), else its Vietnamese name marked
     ``lang="vi"``. The names are looked up once per request."""
-    if unit is None:
+    if not unit:  # None, or the lazy unit of a site that has none (a merged unit's, sites.context_processors)
         return ""
     language = active_language()
     if language == DEFAULT_LANGUAGE:

@@ -174,6 +174,34 @@ def remember(request, name, unit_id, build):
     return value
 
 
+# The scope of the hostnames sites and units answer to (``sites.selectors.former_hostnames``): replaced only
+# when a site or a former hostname changes, so a change elsewhere costs the redirect map no rebuild.
+HOSTNAMES = "hostnames"
+
+
+def remember_in_scope(request, name, scope, build):
+    """``build()``'s value kept in this process until the token of ``scope`` alone changes (not everything's):
+    for values that depend on a few models only, which replace that token (``hostnames_changed``)."""
+    _everything, token = tokens_for(request, scope)
+    if not token:  # the shared cache is down
+        return build()
+    key = (name, scope, token)
+    with _memo_lock:
+        if key in _memo:
+            _memo.move_to_end(key)
+            return _memo[key]
+    value = build()
+    with _memo_lock:
+        _memo[key] = value
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+    return value
+
+
+def hostnames_changed():
+    bump_on_commit([HOSTNAMES])
+
+
 def forget_remembered():
     """Empty this process's memo (tests)."""
     with _memo_lock:

@@ -24,6 +24,7 @@ EVERYTHING_MODELS = [
     "portal_sites.UnitSettings",
     "portal_sites.AlertBanner",
     "portal_sites.TakeDown",
+    "portal_sites.FormerHostname",
     "assets.CustomImage",
     "assets.CustomDocument",
     "taggit.Tag",
@@ -42,6 +43,11 @@ def watch(model):
     uid = f"portal_page_cache_{model._meta.label_lower}"
     post_save.connect(_everything, sender=model, dispatch_uid=uid, weak=False)
     post_delete.connect(_everything, sender=model, dispatch_uid=f"{uid}_delete", weak=False)
+
+
+def _hostnames(sender, raw=False, **kwargs):
+    if not raw:
+        cache.hostnames_changed()
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -66,3 +72,7 @@ def connect():
     post_delete.connect(_page_deleted, dispatch_uid="portal_page_cache_deleted")
     for label in EVERYTHING_MODELS:
         watch(label)
+    # the map of former hostnames (sites.selectors.former_hostnames) reads that model only
+    model = apps.get_model("portal_sites.FormerHostname")
+    post_save.connect(_hostnames, sender=model, dispatch_uid="portal_hostnames_saved", weak=False)
+    post_delete.connect(_hostnames, sender=model, dispatch_uid="portal_hostnames_deleted", weak=False)

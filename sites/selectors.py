@@ -10,6 +10,8 @@ The unit of a request
     ``unit_settings_for(request, unit)``  any unit's ``UnitSettings``, its emblem loaded.
     Both are kept per process under the generation tokens (``sites.cache.remember``): read-only objects.
     ``find_takedown(request)``         the board's active take-down of the requested address, if any.
+    ``former_hostname_target(request, hostname)``  ``(hostname, port)`` of the site of the unit that answered
+                                       at ``hostname`` before a rename (kept per process), or None.
 
 Which unit owns a page or a path
     ``unit_for_page(page, units=None)``  the unit whose home contains ``page`` (a translation: the unit whose
@@ -57,8 +59,8 @@ from django.db.models import Q
 
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
-from sites.cache import remember
-from sites.models import TakeDown, Unit, UnitSettings
+from sites.cache import HOSTNAMES, remember, remember_in_scope
+from sites.models import FormerHostname, TakeDown, Unit, UnitSettings
 
 # --- The unit of a request ------------------------------------------------------------------------------
 
@@ -132,6 +134,31 @@ def find_takedown(request):
         return found
 
     return remember(request, "takedowns", unit.pk, build).get(request.path)
+
+
+def former_hostnames(request):
+    """``{former hostname: unit id}``, kept per process under the token of hostnames
+    (``sites.cache.remember_in_scope``), which only a former hostname saved or deleted replaces: asking costs
+    no query, even on the first request after a unit or a site was created."""
+
+    def build():
+        return dict(FormerHostname.objects.values_list("hostname", "unit_id"))
+
+    return remember_in_scope(request, "former-hostnames", HOSTNAMES, build)
+
+
+def former_hostname_target(request, hostname):
+    """``(hostname, port)`` of the current site of the unit that answered at ``hostname`` before, or None.
+    Only a request to a former hostname asks for the site (kept under the token of everything, which a site
+    saved replaces)."""
+    unit_id = former_hostnames(request).get(hostname)
+    if unit_id is None:
+        return None
+
+    def site_of_unit():
+        return Unit.all_objects.filter(pk=unit_id).values_list("site__hostname", "site__port").first()
+
+    return remember(request, "former-hostname-target", unit_id, site_of_unit)
 
 
 # --- Which unit owns a page or a path -------------------------------------------------------------------

@@ -27,6 +27,7 @@ from sites.models import (
     ALLOWED_PARENT_LEVELS,
     TOP_LEVELS,
     BoardApprovalTask,
+    FormerHostname,
     TakeDown,
     Unit,
     UnitApprovalTask,
@@ -227,6 +228,7 @@ def provision_site(
     short_name=None,
     settings_values=None,
     sort_order=0,
+    replacing_top=None,
 ):
     """Create (or complete) a unit and everything its site needs, in one transaction.
 
@@ -244,6 +246,11 @@ def provision_site(
     (a plain ``Page`` below Wagtail's root). The top unit's approvers — the editorial
     board — hold their permissions on that container, so they inherit to every unit,
     including ones provisioned later; a unit's own groups hold theirs on its home only.
+
+    ``replacing_top`` (restructuring only: ``restructuring.reparent``): the new unit is to take over as the
+    top unit from that one. It is provisioned without a parent beside the other homes, in the current portal
+    container and workflow, not yet the board nor the default site; the caller makes it the top unit
+    (``transfer_top``) in the same transaction, so the installation never keeps two top units.
     """
     hostname = (hostname or "").strip().lower()
     slug = (slug or "").strip()
@@ -263,7 +270,7 @@ def provision_site(
     existing = Unit.objects.select_related("site__root_page", "parent").filter(slug=slug).first()
     if existing:
         _check_existing(existing, level=level, parent=parent_unit, hostname=hostname, port=port)
-    elif parent_unit is None and Unit.objects.filter(parent__isnull=True).exists():
+    elif parent_unit is None and replacing_top is None and Unit.objects.filter(parent__isnull=True).exists():
         raise ProvisioningError(_("This installation already has a top unit; give the new unit a parent."))
 
     clash = Site.objects.filter(hostname=hostname).exclude(
@@ -274,6 +281,11 @@ def provision_site(
     if clash.exists():
         raise ProvisioningError(
             _("The hostname “%(hostname)s” is already used by another site.") % {"hostname": hostname}
+        )
+    check_former_hostname(hostname, unit=existing)
+    if replacing_top is not None and (parent_unit is not None or level not in TOP_LEVELS):
+        raise ProvisioningError(
+            _("A unit of level “%(level)s” cannot become the top unit.") % {"level": level}
         )
     if not existing and Group.objects.filter(name__in=_group_names(slug, parent_unit is None)).exists():
         raise ProvisioningError(
@@ -293,6 +305,7 @@ def provision_site(
             short_name=short_name,
             settings_values=settings_values or {},
             sort_order=sort_order,
+            successor_of=replacing_top,
         )
     logger.debug("Provisioned unit %s (%s)", unit.slug, "created" if created else "checked")
     return ProvisionResult(unit=unit, created=created)
@@ -317,11 +330,14 @@ def _provision(
     short_name,
     settings_values,
     sort_order,
+    successor_of=None,
 ):
     is_top = parent_unit is None
+    # a unit about to take over as the top unit (``replacing_top``) joins the current portal as it is
+    founding = is_top and successor_of is None
 
     # Containers: the portal container page and collection hold every unit.
-    if is_top:
+    if founding:
         if existing:
             container_page = existing.site.root_page.get_parent()
             container_collection = existing.collection.get_parent()
@@ -338,7 +354,7 @@ def _provision(
                 name=_("Portal of %(name)s") % {"name": name}
             )
     else:
-        top = top_unit(parent_unit)
+        top = successor_of if successor_of is not None else top_unit(parent_unit)
         container_page = top.site.root_page.get_parent()
         container_collection = top.collection.get_parent()
 
@@ -357,7 +373,7 @@ def _provision(
             port=port,
             site_name=name,
             root_page=home_page,
-            is_default_site=is_top,
+            is_default_site=founding,
         )
         collection = container_collection.add_child(name=name)
 
@@ -392,13 +408,13 @@ def _provision(
         _grant_collection_permissions(group, collection)
         _grant_collection_permissions(group, shared_collection, SHARED_COLLECTION_PERMISSIONS)
         _grant_admin_access(group)
-    if is_top:
+    if founding:
         grant_board_permissions(approvers)
         # The board moderates every unit: permissions on the containers inherit down.
         _grant_page_permissions(approvers, container_page, BOARD_PAGE_PERMISSIONS)
         _grant_collection_permissions(approvers, container_collection)
 
-    workflow = _ensure_workflow(top_unit(unit))
+    workflow = _ensure_workflow(successor_of if successor_of is not None else top_unit(unit))
     WorkflowPage.objects.get_or_create(page=home_page, defaults={"workflow": workflow})
 
     _build_sections(unit, home_page)
@@ -442,6 +458,158 @@ def grant_board_permissions(group=None):
         raise RuntimeError(f"Missing permissions {missing}; run migrate first.")
     for board in groups:
         board.permissions.add(*permissions)
+
+
+# --- Restructuring (issue #21): what renaming a unit and changing the top unit need ----------------------
+
+# What the board holds on its own home beyond a unit's approvers.
+BOARD_ONLY_PAGE_PERMISSIONS = tuple(p for p in BOARD_PAGE_PERMISSIONS if p not in APPROVER_PAGE_PERMISSIONS)
+
+
+def validate_unit_input(*, name, slug, level, hostname, port):
+    """Provisioning's checks of a unit's name, slug, level, hostname and port (``ProvisioningError``)."""
+    _validate(name=name, slug=slug, level=level, hostname=hostname, port=port)
+
+
+def group_names(slug, *, is_top):
+    """``(editors, approvers)``: the names provisioning gives the groups of the unit ``slug`` (in Vietnamese,
+    as it names them)."""
+    with translation.override("vi"):
+        return tuple(_group_names(slug, is_top))
+
+
+def portal_title(name):
+    """The title provisioning gives the portal container page and collection of the top unit ``name``."""
+    with translation.override("vi"):
+        return _("Portal of %(name)s") % {"name": name}
+
+
+def portal_containers(unit):
+    """``(container page, container collection)``: they hold every unit's home and collection."""
+    return unit.site.root_page.get_parent(), unit.collection.get_parent()
+
+
+def check_former_hostname(hostname, *, unit=None):
+    """Refuse ``hostname`` when it is a former hostname of a unit other than ``unit``: requests to it are
+    redirected to that unit's site (``sites.middleware.FormerHostnameMiddleware``)."""
+    former = (
+        FormerHostname.objects.filter(hostname=hostname)
+        .exclude(unit_id=getattr(unit, "pk", None))
+        .select_related("unit")
+        .first()
+    )
+    if former is not None:
+        raise ProvisioningError(
+            _("The hostname “%(hostname)s” is a former hostname of %(unit)s and redirects there.")
+            % {"hostname": hostname, "unit": former.unit.name}
+        )
+
+
+def _board_model_permissions():
+    wanted = Q(pk__in=[])
+    for label in get_board_permissions():
+        app_label, codename = label.split(".")
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    return list(Permission.objects.filter(wanted))
+
+
+def _translations(page):
+    """``page`` and its translations (the English tree copies the permissions of the Vietnamese one)."""
+    return list(Page.objects.filter(translation_key=page.translation_key))
+
+
+def _move_page_permissions(*, page, old_group, new_group, codenames):
+    for copy in _translations(page):
+        GroupPagePermission.objects.filter(
+            group=old_group, page=copy, permission__codename__in=codenames
+        ).delete()
+        _grant_page_permissions(new_group, copy, codenames)
+
+
+@transaction.atomic
+def transfer_top(*, old_top, new_top, keep_board_members=False):
+    """Make ``new_top`` the top unit, with ``old_top`` (the top unit until now) under it: the district
+    disappearing into its province, whose approvers become the editorial board.
+
+    ``new_top`` has no parent (provisioned with ``replacing_top=old_top``) and its home sits beside the other
+    homes under the portal container, so no page moves and no address changes. What moves from the old board
+    (``old_top``'s approvers) to the new one: the page and collection permissions on the portal container and
+    the board-only ones on the top home (Wagtail's translations of those pages too), the model permissions
+    registered for the board, the board step of the moderation workflow (``BoardApprovalTask``), the group
+    names ("... · Ban Biên tập"), the default Wagtail site and the portal container's titles. The old board's
+    members stay ``old_top``'s approvers; with ``keep_board_members`` they also join the new board.
+    Returns the old board's members.
+    """
+    old_home, new_home = old_top.site.root_page, new_top.site.root_page
+    container_page, container_collection = portal_containers(old_top)
+    old_board, new_board = old_top.approvers_group, new_top.approvers_group
+    members = list(old_board.user_set.order_by("pk"))
+
+    old_top.parent = new_top
+    old_top.save(update_fields=["parent"])
+
+    # Moderation: the new top home joins the shared workflow (it already has it when provisioned with
+    # replacing_top), then the board step is the new board's.
+    assignment = WorkflowPage.objects.filter(page=old_home).first()
+    if assignment is not None:
+        WorkflowPage.objects.update_or_create(page=new_home, defaults={"workflow": assignment.workflow})
+    _ensure_workflow(new_top)
+
+    # Permissions
+    _move_page_permissions(
+        page=container_page, old_group=old_board, new_group=new_board, codenames=BOARD_PAGE_PERMISSIONS
+    )
+    for copy in _translations(old_home):
+        GroupPagePermission.objects.filter(
+            group=old_board, page=copy, permission__codename__in=BOARD_ONLY_PAGE_PERMISSIONS
+        ).delete()
+    for copy in _translations(new_home):
+        _grant_page_permissions(new_board, copy, BOARD_PAGE_PERMISSIONS)
+    GroupCollectionPermission.objects.filter(group=old_board, collection=container_collection).delete()
+    _grant_collection_permissions(new_board, container_collection)
+    old_board.permissions.remove(*_board_model_permissions())
+    grant_board_permissions(new_board)
+
+    # Names: the groups say which is the board; the container carries the top unit's name.
+    _rename_group(
+        old_board, group_names(old_top.slug, is_top=True)[1], group_names(old_top.slug, is_top=False)[1]
+    )
+    _rename_group(
+        new_board, group_names(new_top.slug, is_top=False)[1], group_names(new_top.slug, is_top=True)[1]
+    )
+    retitle_portal(container_page, container_collection, old_name=old_top.name, new_name=new_top.name)
+
+    # The default site (answers unknown hosts) is the top unit's.
+    old_site, new_site = old_top.site, new_top.site
+    old_site.is_default_site = False
+    old_site.save(update_fields=["is_default_site"])
+    new_site.is_default_site = True
+    new_site.save(update_fields=["is_default_site"])
+
+    if keep_board_members and members:
+        new_board.user_set.add(*members)
+    return members
+
+
+def _rename_group(group, old_name, new_name):
+    if group.name == old_name and old_name != new_name:
+        group.name = new_name
+        group.save(update_fields=["name"])
+
+
+def retitle_portal(container_page, container_collection, *, old_name, new_name):
+    """Give the portal container page and collection the new top unit's name where they carried the old one
+    (their slugs stay: every page's ``url_path`` starts with the container's)."""
+    old_title, new_title = portal_title(old_name), portal_title(new_name)
+    if old_title == new_title:
+        return
+    if container_page.title == old_title:
+        container_page.title = new_title
+        container_page.draft_title = new_title
+        container_page.save(clean=False, update_fields=["title", "draft_title"])
+    if container_collection.name == old_title:
+        container_collection.name = new_title
+        container_collection.save(update_fields=["name"])
 
 
 def mirror_to_translation(page):

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "questions",
     "agenda",
     "search",
+    "restructuring",
+    "legacy",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -88,6 +90,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A hostname a unit used before a rename: 301/308 to the same path on its current site, before anything
+    # asks for the host (an old hostname need not be in ALLOWED_HOSTS) or serves a page (sites/middleware.py)
+    "sites.middleware.FormerHostnameMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Anonymous GET/HEAD answered from the shared cache before sessions, templates or the database
     # (sites/page_cache.py); it stores what the middlewares below produced, headers included.
@@ -112,6 +117,9 @@ MIDDLEWARE = [
     # Response order runs bottom-up: a redirect the board set up wins over the 410 of a take-down.
     "sites.middleware.TakeDownMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # a merged unit's hostname: every public request redirected to where its content went
+    # (restructuring/middleware.py; before the view, whose templates need the unit the merge dissolved)
+    "restructuring.middleware.DissolvedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -3,6 +3,7 @@ the two workflow steps and take-downs."""
 
 from sites.models.alerts import AlertBanner, AlertKind
 from sites.models.personal_data import PersonalDataRequest
+from sites.models.restructuring import ContentMove, FormerHostname
 from sites.models.takedown import TakeDown
 from sites.models.units import ALLOWED_PARENT_LEVELS, TOP_LEVELS, Unit, UnitLevel, UnitQuerySet, UnitSettings
 from sites.models.workflow import BoardApprovalTask, UnitApprovalTask
@@ -13,6 +14,8 @@ __all__ = [
     "AlertBanner",
     "AlertKind",
     "BoardApprovalTask",
+    "ContentMove",
+    "FormerHostname",
     "PersonalDataRequest",
     "TakeDown",
     "Unit",

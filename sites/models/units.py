@@ -44,6 +44,18 @@ class UnitQuerySet(models.QuerySet):
             membership |= models.Q(editors_group__in=groups)
         return self.filter(membership).distinct()
 
+    def active(self):
+        return self.filter(dissolved_at__isnull=True)
+
+
+class ActiveUnitManager(models.Manager.from_queryset(UnitQuerySet)):
+    """The default manager: units in service. A unit merged into another (``dissolved_at`` set) is kept, with
+    its site answering redirects and its past figures in the statistics, but no list, menu or choice shows it;
+    ``Unit.all_objects`` reads every unit (restructuring, statistics of past periods)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(dissolved_at__isnull=True)
+
 
 class Unit(models.Model):
     """An administrative unit (province, district, commune, ward, town).
@@ -85,16 +97,32 @@ class Unit(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Restructuring (issue #21): a unit merged into another keeps its row, site, groups and collection
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="merged_units",
+    )
+    dissolved_at = models.DateTimeField(_("dissolved at"), null=True, blank=True)
 
-    objects = UnitQuerySet.as_manager()
+    objects = ActiveUnitManager()
+    all_objects = UnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["sort_order", "name"]
+        base_manager_name = "all_objects"
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_dissolved(self):
+        return self.dissolved_at is not None
 
     @property
     def is_top(self):

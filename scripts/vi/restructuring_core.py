@@ -1,0 +1,23 @@
+"""Issue #21: the restructuring and legacy apps' names, the plan's headings, the unit's new fields."""
+
+VI = {
+    "Legacy imports": "Nhập dữ liệu cổng cũ",
+    "Restructuring units": "Sắp xếp đơn vị hành chính",
+    "Nothing to change: this plan has already been carried out.": (
+        "Không có gì để thay đổi: phương án này đã được thực hiện."
+    ),
+    "Units in the plan": "Đơn vị",
+    "Pages in the plan": "Trang",
+    "Images and files in the plan": "Ảnh và tệp",
+    "Accounts in the plan": "Tài khoản",
+    "Hostnames in the plan": "Tên miền",
+    "Redirects in the plan": "Chuyển hướng",
+    "Other records in the plan": "Dữ liệu khác",
+    "former hostname": "tên miền cũ",
+    "former hostnames": "tên miền cũ",
+    "old address": "địa chỉ cũ",
+    "moved page": "trang đã chuyển",
+    "moved pages": "trang đã chuyển",
+    "merged into": "đã hợp nhất vào",
+    "dissolved at": "thời điểm giải thể",
+}
