@@ -7,7 +7,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run test install lint check migrate demo worker web beat bench bench-load clean messages browser-tools
+.PHONY: run test install lint check migrate demo worker web beat bench bench-load bench-import clean messages browser-tools
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
@@ -95,6 +95,10 @@ bench: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_search.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_statistics.py
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_questions.py
+
+## Importing 20,000 NukeViet articles (about 20 minutes; needs MariaDB: MARIADB_URL, default root@127.0.0.1:3306)
+bench-import: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) benchmarks/bench_import_nukeviet.py
 
 ## Throughput over HTTP: gunicorn with and without the page cache, nginx's micro-cache, driven by wrk
 ## (needs DATABASE_URL and REDIS_URL: PostgreSQL and Redis; wrk and nginx from apt)

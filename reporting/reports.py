@@ -28,6 +28,7 @@ from reporting.statistics import (
     coverage,
     documents_per_disclosure,
     inactive_units,
+    unit_label,
     units_for_period,
 )
 
@@ -309,8 +310,10 @@ def documents(context):
         "van-ban",
         _("Documents published per disclosure category"),
         [_("Unit"), *labels, _("Total")],
-        [[row.unit.name, *row.counts, row.total] for row in rows],
-        chart=bar_chart([(row.unit.name, [row.total]) for row in rows], legend=[_("Documents published")]),
+        [[unit_label(row.unit), *row.counts, row.total] for row in rows],
+        chart=bar_chart(
+            [(unit_label(row.unit), [row.total]) for row in rows], legend=[_("Documents published")]
+        ),
         note=_("Categories shown in red had no document in the period."),
         zero_warning=True,
     )

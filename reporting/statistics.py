@@ -102,6 +102,14 @@ def by_home(queryset, units, *fields, date_field=None, **aggregates):
     return list(merged.values())
 
 
+def unit_label(unit):
+    """The unit's name in the tables; a merged unit's says so, as it can share its name with the new unit."""
+    if unit.dissolved_at is None:
+        return unit.name
+    merged = timezone.localtime(unit.dissolved_at).strftime("%d/%m/%Y")
+    return _("%(name)s (merged on %(date)s)") % {"name": unit.name, "date": merged}
+
+
 def units_for_period(period, units):
     """``units`` and, after each, the units merged into it (or into those, and so on) that were still in
     service when ``period`` began: a past period's tables show the units as they were. One query."""
@@ -213,7 +221,7 @@ def documents_per_disclosure(period, units):
 def articles_per_unit(period, units):
     """[Comparison] of live articles published per unit in ``period`` and a year earlier (``units`` order)."""
     counts = _counts_by_home(NewsArticlePage.objects.live(), units, "published_date", period)
-    return [Comparison(unit.name, *counts.get(unit.pk, (0, 0)), unit=unit) for unit in units]
+    return [Comparison(unit_label(unit), *counts.get(unit.pk, (0, 0)), unit=unit) for unit in units]
 
 
 def _compare_by(period, units, group, label_of):

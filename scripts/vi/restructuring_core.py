@@ -20,4 +20,5 @@ VI = {
     "moved pages": "trang đã chuyển",
     "merged into": "đã hợp nhất vào",
     "dissolved at": "thời điểm giải thể",
+    "%(name)s (merged on %(date)s)": "%(name)s (đã sáp nhập ngày %(date)s)",
 }
