@@ -610,9 +610,12 @@ class CategoryMapError(Exception):
 
 
 def load_category_map(path):
-    """{source category key: our category slug} from a JSON object or a CSV file of two columns (a header
-    row "source,slug" is allowed; lines starting with # are comments)."""
+    """{source category key: our category slug}, the one reader of category maps for both importers: a JSON
+    object, TOML (``"Source category" = "our-slug"`` at the top or under ``[categories]``), or CSV/TSV of two
+    columns (a header row "source,slug" is allowed; lines starting with # are comments). Raises
+    ``CategoryMapError`` with a message for the user."""
     import csv  # noqa: PLC0415 (only when reading a map)
+    import tomllib  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
     path = Path(path)
@@ -622,20 +625,25 @@ def load_category_map(path):
         raise CategoryMapError(
             _("Cannot read the category map %(path)s: %(error)s") % {"path": path, "error": error}
         ) from error
-    if path.suffix.lower() == ".json":
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".toml"):
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as error:
+            data = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+        except (json.JSONDecodeError, tomllib.TOMLDecodeError) as error:
             raise CategoryMapError(
-                _("The category map %(path)s is not valid JSON: %(error)s") % {"path": path, "error": error}
+                _("The category map %(path)s cannot be read: %(error)s") % {"path": path, "error": error}
             ) from error
+        if isinstance(data, dict) and isinstance(data.get("categories"), dict):
+            data = data["categories"]
         if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
             raise CategoryMapError(
-                _("The category map %(path)s must be a JSON object of category slugs.") % {"path": path}
+                _("The category map %(path)s must map each source category to a category slug.")
+                % {"path": path}
             )
         return {str(k).strip(): v.strip() for k, v in data.items()}
     mapping = {}
-    for number, row in enumerate(csv.reader(text.splitlines()), start=1):
+    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
+    for number, row in enumerate(csv.reader(text.splitlines(), delimiter=delimiter), start=1):
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
             continue
         if len(row) < 2 or not row[0].strip() or not row[1].strip():

@@ -203,37 +203,11 @@ def load_config(path):
 
 
 def load_category_map(path):
-    """A category map file: TOML (``"Source category" = "our-slug"``, at the top or under
-    ``[categories]``) or CSV/TSV (two columns: source key, our slug). Raises ``ConfigError``."""
-    path = Path(path)
+    """The category map (``legacy.landing.load_category_map``: JSON, TOML, CSV/TSV); raises ConfigError."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(
-            _("Cannot read the category map %(path)s: %(error)s") % {"path": path, "error": error}
-        ) from None
-    if path.suffix.lower() == ".toml":
-        try:
-            data = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(
-                _("The category map %(path)s is not valid TOML: %(error)s") % {"path": path, "error": error}
-            ) from None
-        data = data.get("categories", data)
-        if not all(isinstance(v, str) for v in data.values()):
-            raise ConfigError(_("The category map must map each source category to a category slug."))
-        return {str(k): v.strip() for k, v in data.items()}
-    import csv  # noqa: PLC0415  (only for CSV maps)
-
-    mapping = {}
-    delimiter = "\t" if "\t" in text.split("\n", 1)[0] else ","
-    for row in csv.reader(text.splitlines(), delimiter=delimiter):
-        if not row or not row[0].strip() or row[0].strip().startswith("#"):
-            continue
-        if len(row) < 2 or not row[1].strip():
-            raise ConfigError(_("The category map must map each source category to a category slug."))
-        mapping[row[0].strip()] = row[1].strip()
-    return mapping
+        return landing.load_category_map(path)
+    except landing.CategoryMapError as error:
+        raise ConfigError(str(error)) from None
 
 
 # --- fetching ---------------------------------------------------------------------------------------------

@@ -161,7 +161,10 @@ def remember(request, name, unit_id, build):
     everything, unit = tokens_for(request, unit_id)
     if not (everything and unit):  # the shared cache is down: nothing can tell when the value changes
         return build()
-    key = (name, unit_id, get_language(), everything, unit)
+    return _memoised((name, unit_id, get_language(), everything, unit), build)
+
+
+def _memoised(key, build):
     with _memo_lock:
         if key in _memo:
             _memo.move_to_end(key)
@@ -174,8 +177,8 @@ def remember(request, name, unit_id, build):
     return value
 
 
-# The scope of the hostnames sites and units answer to (``sites.selectors.former_hostnames``): replaced only
-# when a site or a former hostname changes, so a change elsewhere costs the redirect map no rebuild.
+# The scope of the former hostnames (``sites.selectors.former_hostnames``): replaced only when one is saved or
+# deleted (``sites.cache_signals``), so a unit or a site created costs the redirect map no rebuild.
 HOSTNAMES = "hostnames"
 
 
@@ -185,17 +188,7 @@ def remember_in_scope(request, name, scope, build):
     _everything, token = tokens_for(request, scope)
     if not token:  # the shared cache is down
         return build()
-    key = (name, scope, token)
-    with _memo_lock:
-        if key in _memo:
-            _memo.move_to_end(key)
-            return _memo[key]
-    value = build()
-    with _memo_lock:
-        _memo[key] = value
-        while len(_memo) > _MEMO_SIZE:
-            _memo.popitem(last=False)
-    return value
+    return _memoised((name, scope, token), build)
 
 
 def hostnames_changed():

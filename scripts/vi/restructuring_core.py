@@ -21,4 +21,9 @@ VI = {
     "merged into": "đã hợp nhất vào",
     "dissolved at": "thời điểm giải thể",
     "%(name)s (merged on %(date)s)": "%(name)s (đã sáp nhập ngày %(date)s)",
+    # legacy/landing.py: the one reader of category maps
+    "The category map %(path)s cannot be read: %(error)s": "Không đọc được bảng ánh xạ chuyên mục %(path)s: %(error)s",
+    "The category map %(path)s must map each source category to a category slug.": (
+        "Bảng ánh xạ chuyên mục %(path)s phải gán mỗi chuyên mục nguồn với một mã chuyên mục."
+    ),
 }

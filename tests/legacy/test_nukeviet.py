@@ -224,8 +224,11 @@ def test_a_map_to_a_category_we_do_not_have_is_refused(commune_a, nukeviet, uplo
     path.write_text(json.dumps({"thoi-su": "khong-ton-tai"}))
     with pytest.raises(CommandError, match="khong-ton-tai"):
         run(url, uploads, category_map=str(path))
-    path.write_text("[1, 2]")
-    with pytest.raises(CommandError, match="JSON"):
+    path.write_text("[1, 2]")  # JSON, but not an object
+    with pytest.raises(CommandError, match="map.json"):
+        run(url, uploads, category_map=str(path))
+    path.write_text("{not json")
+    with pytest.raises(CommandError, match="map.json"):
         run(url, uploads, category_map=str(path))
     assert nothing_imported()
 
