@@ -5,8 +5,6 @@ the plan is made again and re-validated at that moment). Board members and super
 403 whatever the address or the form holds.
 """
 
-from importlib import import_module
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -17,13 +15,15 @@ from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied
 
 from restructuring.forms import MergeForm
+from restructuring.rename import RenameForm
+from restructuring.reparent import ReparentForm
 from sites.selectors import is_board_member
 
-# operation → (label, form class or "module:Class" of another part, loaded when used)
+# operation → (label, form class)
 OPERATIONS = {
     "merge": (gettext_lazy("Merge units"), MergeForm),
-    "rename": (gettext_lazy("Rename a unit"), "restructuring.rename:RenameForm"),
-    "reparent": (gettext_lazy("Move units under another parent"), "restructuring.reparent:ReparentForm"),
+    "rename": (gettext_lazy("Rename a unit"), RenameForm),
+    "reparent": (gettext_lazy("Move units under another parent"), ReparentForm),
 }
 
 
@@ -39,14 +39,7 @@ def _forbidden(request):
 def _form_class(operation):
     if operation not in OPERATIONS:
         raise Http404
-    form_class = OPERATIONS[operation][1]
-    if isinstance(form_class, str):
-        module, name = form_class.split(":")
-        try:
-            form_class = getattr(import_module(module), name)
-        except (ImportError, AttributeError):
-            raise Http404 from None
-    return form_class
+    return OPERATIONS[operation][1]
 
 
 def index(request):

@@ -104,7 +104,29 @@ def test_unknown_operations_are_404(client, board_member):
     assert client.get("/admin/co-cau-don-vi/xoa/").status_code == 404
 
 
-def test_rename_and_reparent_forms_are_reachable_for_the_board(client, board_member, communes):
+def test_the_board_renames_and_reparents_through_the_admin(client, board_member, communes, district):
+    from sites.models import FormerHostname
+
     client.force_login(board_member)
     for operation in ("rename", "reparent"):
-        assert client.get(f"/admin/co-cau-don-vi/{operation}/").status_code in (200, 404)
+        assert client.get(f"/admin/co-cau-don-vi/{operation}/").status_code == 200
+    unit = communes[0].unit
+    data = {"unit": unit.slug, "name": "Xã Phước Hậu Mới", "slug": "", "hostname": "phuoc-hau-2.localhost"}
+    planned = client.post("/admin/co-cau-don-vi/rename/", data)
+    assert planned.status_code == 200 and planned.context["plan"] is not None
+    assert "phuoc-hau-2.localhost" in planned.context["plan"].render()
+    unit.refresh_from_db()
+    assert unit.name != "Xã Phước Hậu Mới"  # the plan changed nothing
+    done = client.post("/admin/co-cau-don-vi/rename/", {**data, "confirm": "1"})
+    assert done.status_code == 302
+    unit.refresh_from_db()
+    unit.site.refresh_from_db()
+    assert unit.name == "Xã Phước Hậu Mới" and unit.site.hostname == "phuoc-hau-2.localhost"
+    assert FormerHostname.objects.filter(hostname="phuoc-hau.localhost", unit=unit).exists()
+    # another unit's id in the same form, from a commune approver: refused, nothing renamed
+    client.force_login(communes[1].approver)
+    other = communes[1].unit
+    refused = client.post("/admin/co-cau-don-vi/rename/", {**data, "unit": other.slug, "confirm": "1"})
+    assert refused.status_code == 403
+    other.refresh_from_db()
+    assert other.name != "Xã Phước Hậu Mới"
