@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 
 from sites.selectors import find_takedown, former_hostname_target
 
+HEALTH_PATH = "/healthz"  # portal/urls.py
+
 
 class HttpResponsePermanentRedirectKeepMethod(HttpResponsePermanentRedirect):
     """308: permanent, and the client repeats the same method and body at the new address."""
@@ -39,6 +41,8 @@ class FormerHostnameMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == HEALTH_PATH:  # the health check reports on the cache and the database
+            return self.get_response(request)
         hostname = _raw_hostname(request)
         target = former_hostname_target(request, hostname) if hostname else None
         if target is None:
