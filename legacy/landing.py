@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 
 import filetype
 from PIL import Image as PILImage
@@ -44,8 +44,11 @@ from news.models import NewsArticlePage, NewsIndexPage
 from news.taxonomy import Category
 from search import services as search
 from sites import cache
+from sites.services import TAKEDOWN_ACTION
 
 CREATED, UPDATED, UNCHANGED, SKIPPED = "created", "updated", "unchanged", "skipped"
+# how a page leaves the public site by someone's hand: an unpublish, the board's take-down
+UNPUBLISH_ACTIONS = ("wagtail.unpublish", TAKEDOWN_ACTION)
 IMAGE_MISSING = "image-missing"
 STATUSES = (CREATED, UPDATED, UNCHANGED, SKIPPED)
 IMAGE_TYPES = {"jpg", "png", "gif", "webp"}  # what Wagtail renders (filetype's names)
@@ -414,6 +417,11 @@ def land(ctx, item):
                 reason = _("changed by an editor since the import: left alone")
                 ctx.report.add(shown, SKIPPED, reason, title=title, old_url=old_url, new_url=_url(ctx, page))
                 return SKIPPED
+            if not page.live and _unpublished_here(page):
+                # taken down or unpublished by the board: a change at the source must not bring it back
+                reason = _("unpublished on this portal since the import: left alone")
+                ctx.report.add(shown, SKIPPED, reason, title=title, old_url=old_url, new_url=_url(ctx, page))
+                return SKIPPED
 
     reasons = list(item.warnings)
     live, go_live_at, expire_at, state_reasons = _target_state(ctx, item)
@@ -464,6 +472,11 @@ def land(ctx, item):
     status = CREATED if created else UPDATED
     ctx.report.add(shown, status, "; ".join(reasons), title=title, old_url=old_url, new_url=_url(ctx, page))
     return status
+
+
+def _unpublished_here(page):
+    """Did someone unpublish ``page`` (a take-down included) on this portal? The import never does."""
+    return PageLogEntry.objects.filter(page_id=page.pk, action__in=UNPUBLISH_ACTIONS).exists()
 
 
 def _write_revision(ctx, page, *, live, go_live_at):

@@ -21,6 +21,9 @@ VI = {
     "merged into": "đã hợp nhất vào",
     "dissolved at": "thời điểm giải thể",
     "%(name)s (merged on %(date)s)": "%(name)s (đã sáp nhập ngày %(date)s)",
+    "unpublished on this portal since the import: left alone": (
+        "đã bị gỡ hoặc ngừng xuất bản trên cổng này sau khi nhập: giữ nguyên"
+    ),
     # legacy/landing.py: the one reader of category maps
     "The category map %(path)s cannot be read: %(error)s": "Không đọc được bảng ánh xạ chuyên mục %(path)s: %(error)s",
     "The category map %(path)s must map each source category to a category slug.": (

@@ -108,6 +108,19 @@ def test_a_page_an_editor_changed_is_left_alone(commune_a, editor_a):
     assert page.latest_revision.as_object().title == "Sửa bởi biên tập viên"
 
 
+def test_a_page_the_board_took_down_stays_down_when_the_source_changes(commune_a, board_member):
+    from sites.services import take_down
+
+    item = IncomingItemFactory()
+    land_all(make_context(commune_a), [item])
+    page = NewsArticlePage.objects.get()
+    take_down(page=page, user=board_member, reason="Nội dung không phù hợp")
+    item.lead = "Nguồn thay đổi"
+    assert land_all(make_context(commune_a), [item]) == [SKIPPED]
+    page.refresh_from_db()
+    assert not page.live and page.lead != "Nguồn thay đổi"
+
+
 def test_drafts_option_unpublished_expired_and_scheduled_items(commune_a):
     now = timezone.now()
     ctx = make_context(commune_a)
