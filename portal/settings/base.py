@@ -528,9 +528,9 @@ PORTAL_REPLICA_MAX_LAG_SECONDS = int(os.environ.get("PORTAL_REPLICA_MAX_LAG_SECO
 PORTAL_REPLICA_SKIP = os.environ.get("PORTAL_REPLICA_SKIP", r"^/(?:en/)?(?:admin/|django-admin/)")
 if DATABASE_REPLICA_URLS:
     DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
-    # First thing after the security middleware: the page cache's own lookups (the host's unit) read too.
+    # The very first: the former-hostname redirect's and the page cache's own lookups read the database too.
     MIDDLEWARE.insert(
-        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        0,
         "portal.db_router.ReplicaReadsMiddleware",
     )
 

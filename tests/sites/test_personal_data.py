@@ -117,6 +117,7 @@ def test_editors_may_not_use_it_and_see_no_menu_item(client, editor_a, commune_a
     assert URL not in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
+@pytest.mark.django_db  # the former-hostname redirect reads its map once per generation
 def test_anonymous_visitors_are_sent_to_the_login(client):
     response = client.get(URL)
     assert response.status_code == 302 and "login" in response["Location"]

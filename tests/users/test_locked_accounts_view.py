@@ -66,6 +66,7 @@ def test_unit_roles_can_neither_see_nor_unlock(client, locked, role, request):
     assert AccessAttempt.objects.filter(username="officer").exists()
 
 
+@pytest.mark.django_db  # the former-hostname redirect reads its map once per generation
 def test_anonymous_visitors_are_sent_to_the_login(client):
     assert client.get("/admin/locked-accounts/").status_code == 302
     response = client.post("/admin/locked-accounts/unlock/", {"username": "x", "ip_address": OFFICE})
